@@ -1,0 +1,102 @@
+/**
+ * Wires config → store → services → adapters → HTTP server. main.ts runs it as a process; tests
+ * build it in-process on port 0 with their own config.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import type { Clock, Store } from './core/ports';
+import type { AppLogger } from './log';
+import { pseudonymizer } from './log';
+import { openSqliteStore } from './storage/sqliteStore';
+import { createHttpServer } from './http/server';
+import { createActivityEndpoint, createBotAdapter } from './teams/activityEndpoint';
+import { CoproduceBot } from './teams/coproduceBot';
+import { createTurnHandlers } from './teams/turnHandlers';
+import { createJobRunner, type JobRunner } from './jobs/jobRunner';
+import { OutboxSender } from './teams/sender';
+
+export interface App {
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+  readonly store: Store;
+  readonly sender: OutboxSender;
+  readonly jobs: JobRunner;
+}
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: AppLogger;
+  readonly clock?: Clock;
+  /** Where the built tab lives. Default: dist/tab beside the running code. */
+  readonly tabDir?: string;
+  /** Run background loops (outbox, jobs). Tests that drive them by hand turn this off. */
+  readonly background?: boolean;
+}
+
+export function openStore(config: Config): Store {
+  if (config.storage === 'sqlite') return openSqliteStore({ file: path.join(config.dataDir, 'coproduce.sqlite') });
+  throw new Error('STORAGE=azure-tables is not available in this build yet.');
+}
+
+export function createApp(options: AppOptions): App {
+  const { config, logger } = options;
+  const clock = options.clock ?? { now: () => new Date() };
+  const store = openStore(config);
+  const pseudonymize = pseudonymizer(config.pseudonymKey);
+  const policy = { hosts: config.serviceUrlHosts, allowLoopback: config.allowLoopbackServiceUrl };
+
+  const adapter = createBotAdapter(config);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ errorName: error instanceof Error ? error.name : 'unknown', activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong. Please try again.');
+  };
+
+  const handlers = createTurnHandlers({ store, clock, logger, pseudonymize, policy });
+  const bot = new CoproduceBot({ logger, ...handlers });
+  const jobs: JobRunner = createJobRunner({
+    store,
+    clock,
+    owner: `instance-${randomUUID()}`,
+    handlers: {},
+    leaseMs: 60_000,
+    pollMs: 5_000,
+    logger,
+  });
+
+  const sender = new OutboxSender({ store, adapter, botAppId: config.bot.id, clock, policy, random: Math.random, logger });
+
+  const server = createHttpServer({
+    mode: config.mode,
+    version: config.version,
+    logger,
+    tabDir: options.tabDir ?? path.resolve(__dirname, '..', 'tab'),
+    handleActivity: createActivityEndpoint({ adapter, bot, policy, logger }),
+    health: async () => ({ storage: await store.ping().catch(() => false) }),
+  });
+
+  return {
+    store,
+    sender,
+    jobs,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          if (options.background !== false) {
+            jobs.start();
+            sender.start();
+          }
+          resolve(`http://${config.host}:${port}`);
+        });
+      }),
+    stop: async () => {
+      await Promise.all([jobs.stop(), sender.stop()]);
+      server.server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Every sentence a person reads on a card, in British English. Plain words, short sentences, no
+ * jargon and never "service users". Another language is another file of the same shape
+ * (`CardStrings`); easy-read variants sit beside the strings they replace.
+ *
+ * These strings may go into markdown TextBlocks, so they must not contain markdown links, web
+ * addresses or `{{…}}` (the card lint checks every card built from them).
+ */
+import type { CommandWord } from '../core/commandParser';
+import type { Audience } from './commandList';
+
+export type WelcomeScope = 'personal' | 'groupChat' | 'meeting' | 'channel';
+
+export const enGB = {
+  welcome: {
+    title: 'Welcome to Coproduce',
+    whatItDoes:
+      'Coproduce helps you run co-production sessions in Teams. In a co-production session, everyone designs something together, as equals.',
+    howItHelps:
+      'It helps with the purpose of the session, consent, breaks, recaps and what happens afterwards.',
+    privacy: {
+      personal: 'This chat is just between you and Coproduce. Other people cannot see it.',
+      groupChat: 'Nothing in this chat is private. Everyone in the chat can see what you type and what Coproduce replies.',
+      meeting:
+        'Nothing in this meeting chat is private. Everyone in the meeting can see what you type and what Coproduce replies. It stays in the chat after the meeting.',
+      channel: 'Nothing in this channel is private. Everyone in the channel can see what you type and what Coproduce replies.',
+    } satisfies Record<WelcomeScope, string>,
+    howToAskPersonal: 'Type help to see what you can ask.',
+    howToAskShared: 'To talk to Coproduce here, start your message with @Coproduce. For example: @Coproduce help',
+    helpButton: 'What can I ask?',
+  },
+  help: {
+    title: 'What you can ask Coproduce',
+    notUnderstood: 'Sorry, I did not understand that. Here is what I can do.',
+    youTyped: 'You typed: ',
+    mentionRule: 'In a group chat, meeting chat or channel, start your message with @Coproduce. For example: @Coproduce help',
+    audience: {
+      everyone: 'Everyone can use',
+      facilitators: 'Facilitators can use',
+    } satisfies Record<Audience, string>,
+    separator: ' – ',
+  },
+  meetingStarted: {
+    title: 'Coproduce is here for this meeting',
+    noSession: 'No co-production session has been set up for this meeting yet.',
+    howToSetUp: 'A facilitator can set one up by typing: @Coproduce setup',
+    helpButton: 'What can I ask?',
+  },
+  notReady: {
+    prefix: 'Sorry, "',
+    suffix: '" is not ready in this version of Coproduce yet. Type help to see the full list.',
+  },
+  commands: {
+    setup: 'Set up a session for this meeting. The person who sets it up becomes a facilitator.',
+    purpose: 'Show everyone what this session is for.',
+    consent: 'Choose what you agree to, such as being recorded. You can change your mind at any time.',
+    break: 'Start a break now. You can add the number of minutes, for example: break 15',
+    next: 'Move on to the next part of the agenda.',
+    recap: 'Share a short recap of what we have heard so far.',
+    'sense check': 'Ask everyone if a statement matches what they heard.',
+    note: 'Save a note for the session record.',
+    unsaid: 'Say something without your name on it. Facilitators will read it.',
+    'wrap up': 'End the session: check the purpose, thank people and prepare the summary.',
+    digest: 'See the summary of the session before it is shared.',
+    'my data': 'See, download or delete what Coproduce keeps about you.',
+    help: 'Show this list.',
+  } satisfies Record<CommandWord, string>,
+} as const;
+
+/** The shape every locale file has: same keys, any wording. */
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type CardStrings = Widen<typeof enGB>;

@@ -1,0 +1,60 @@
+/**
+ * The one list of Action.Execute verbs. Cards use these strings for their buttons and the Teams
+ * adapter keys its dispatch table by the same `Verb` type, so a verb cannot exist on one side only.
+ * Names are `area.action`; areas follow the typed command vocabulary.
+ */
+export const VERBS = [
+  // Preparing a session
+  'setup.open',
+  'setup.save',
+  'purpose.show',
+  'purpose.answer', // "did we do what we came for?" at the end
+
+  // Consent: each person's own choices, changeable at any time
+  'consent.give',
+  'consent.decline',
+  'consent.withdraw',
+  'consent.easyRead',
+
+  // Breaks
+  'break.start',
+  'break.skip',
+  'break.requestPause', // anonymous "I need a pause"
+
+  // Moving through the agenda (facilitators)
+  'agenda.next',
+  'agenda.back',
+  'agenda.extend',
+  'agenda.pause',
+  'agenda.resume',
+  'agenda.endEarly',
+
+  // Hearing people
+  'recap.show',
+  'senseCheck.answer',
+  'note.save',
+  'unsaid.open',
+  'unsaid.send',
+
+  // Ending and following up
+  'wrapUp.start',
+  'digest.show',
+  'digest.approve',
+
+  // A person's own data
+  'myData.show',
+  'myData.export',
+  'myData.erase',
+
+  // Anywhere
+  'help.show',
+  'card.refresh',
+] as const;
+
+export type Verb = (typeof VERBS)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(VERBS);
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && KNOWN.has(value);
+}

@@ -1,0 +1,55 @@
+/**
+ * Composition root: read config, build the app, listen, stop cleanly on a signal. A config
+ * problem stops the process with a plain list of what to fix (exit code 2).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { captureConsole, createLogger } from './log';
+import { createApp } from './app';
+
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(undefined, packageVersion());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  captureConsole(logger);
+  const app = createApp({ config, logger });
+  const url = await app.listen();
+  logger.info({ mode: config.mode, storage: config.storage, version: config.version }, 'coproduce listening');
+  if (config.mode === 'local') {
+    process.stderr.write(
+      `\nLOCAL MODE: Bot Framework sign-in is OFF. Listening on ${url} for this machine only. Use test data only.\n\n`,
+    );
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  process.stderr.write(`Coproduce stopped: ${error instanceof Error ? error.name : 'unknown error'}${typeof code === 'string' ? ` (${code})` : ''}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+/**
+ * Drains the outbox into Teams through botbuilder's CloudAdapter. Per conversation: one instance
+ * at a time (a lease), oldest message first, a failed message blocks the ones behind it until it
+ * is delivered or given up, and every attempt is recorded in 'sends'.
+ *
+ * Delivery is at-least-once. A message can appear twice in Teams when (a) the process dies or
+ * loses its lease after Teams accepted a post but before `finish` is stored — the next attempt is
+ * then recorded with possibleDuplicate: true; or (b) botbuilder's own retry of a 5xx re-posts a
+ * message Teams had in fact accepted (invisible to us; see reliability.md §0.2). Edits are PUTs,
+ * so repeating one is harmless.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter } from 'botbuilder';
+import { ConversationBook } from '../core/conversations';
+import { noopLogger, type Logger } from '../core/logger';
+import { OutboxLeases, type Lease } from '../core/outboxLease';
+import { StoreOutbox, type PendingConversation, type QueuedMessage } from '../core/outbox';
+import { DEFAULT_BACKOFF, type BackoffSettings } from '../core/pacing';
+import type { Clock, Store } from '../core/ports';
+import { decideAfterFailure, DEFAULT_MAX_ATTEMPTS, type SendVerdict } from '../core/sendErrors';
+import { isAllowedServiceUrl, type ServiceUrlPolicy } from '../core/serviceUrl';
+import { DEFAULT_PACING, SharedPacing, type PacingSettings } from '../core/sharedPacing';
+import { describeConnectorError } from './connectorErrors';
+import { postToConversation } from './proactivePost';
+
+export interface SenderSettings {
+  readonly pacing: PacingSettings;
+  readonly backoff: BackoffSettings;
+  readonly maxAttempts: number;
+  /** Longer than the slowest single send, botbuilder's internal retries included. */
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  /** Conversations drained side by side in one pass. */
+  readonly concurrency: number;
+  /** Messages handled per conversation per pass, so one busy chat cannot starve the others. */
+  readonly perConversationPerPass: number;
+}
+
+export const DEFAULT_SENDER_SETTINGS: SenderSettings = Object.freeze({
+  pacing: DEFAULT_PACING,
+  backoff: DEFAULT_BACKOFF,
+  maxAttempts: DEFAULT_MAX_ATTEMPTS,
+  leaseMs: 5 * 60_000,
+  pollMs: 250,
+  concurrency: 4,
+  perConversationPerPass: 25,
+});
+
+export interface SenderDeps {
+  readonly store: Store;
+  readonly adapter: CloudAdapter;
+  /** The bot's app id ('' in local mode). */
+  readonly botAppId: string;
+  readonly clock: Clock;
+  readonly policy: ServiceUrlPolicy;
+  /** Returns [0, 1); jitter for retries. */
+  readonly random: () => number;
+  readonly logger?: Logger;
+  readonly settings?: Partial<SenderSettings>;
+}
+
+export interface DrainReport {
+  delivered: number;
+  retryScheduled: number;
+  failed: number;
+  /** Dropped unsent: no reference, conversation inactive, or serviceUrl refused. */
+  dropped: number;
+  /** Held back by pacing. */
+  paced: number;
+}
+
+export class OutboxSender {
+  readonly outbox: StoreOutbox;
+  private readonly book: ConversationBook;
+  private readonly leases: OutboxLeases;
+  private readonly pacing: SharedPacing;
+  private readonly settings: SenderSettings;
+  private readonly logger: Logger;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = true;
+
+  constructor(private readonly deps: SenderDeps) {
+    this.settings = { ...DEFAULT_SENDER_SETTINGS, ...deps.settings };
+    this.logger = deps.logger ?? noopLogger;
+    this.outbox = new StoreOutbox({ store: deps.store, clock: deps.clock, ids: { random: randomUUID } });
+    this.book = new ConversationBook(deps.store, deps.policy);
+    this.leases = new OutboxLeases(deps.store, `sender-${randomUUID()}`, this.settings.leaseMs);
+    this.pacing = new SharedPacing(deps.store, this.settings.pacing);
+  }
+
+  /** The Teams id of a delivered message, to edit it later; undefined until delivered. */
+  activityIdFor(conversationId: string, idempotencyKey: string): Promise<string | undefined> {
+    return this.outbox.activityIdFor(conversationId, idempotencyKey);
+  }
+
+  /**
+   * One pass over every conversation with queued messages. `now` fixes the time for all pacing
+   * and retry decisions (tests); without it the clock is read before each decision.
+   */
+  async drainOnce(now?: Date): Promise<DrainReport> {
+    const time = (): Date => now ?? this.deps.clock.now();
+    const report: DrainReport = { delivered: 0, retryScheduled: 0, failed: 0, dropped: 0, paced: 0 };
+    let continuation: string | undefined;
+    do {
+      const page = await this.outbox.pendingConversations(continuation);
+      await inParallel(page.conversations, this.settings.concurrency, (pending) =>
+        this.drainConversation(pending, time, report).catch((error: unknown) => {
+          this.logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'outbox: a conversation could not be drained');
+        }),
+      );
+      continuation = page.continuation;
+    } while (continuation);
+    return report;
+  }
+
+  /** Drains every pollMs until stop(). Handlers only enqueue; they never wait for this. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = (): void => {
+      this.running = this.drainOnce()
+        .catch((error: unknown) => this.logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'outbox: drain failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.settings.pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async drainConversation(pending: PendingConversation, time: () => Date, report: DrainReport): Promise<void> {
+    const first = await this.outbox.head(pending.conversationId);
+    if (!first) return this.outbox.dropFromIndex(pending);
+    if (first.notBefore && first.notBefore > time()) return;
+    let lease: Lease | undefined = await this.leases.acquire(pending.conversationId, time());
+    if (!lease) return; // another instance is sending to this chat
+    try {
+      for (let i = 0; i < this.settings.perConversationPerPass && lease; i++) {
+        const head = await this.outbox.head(pending.conversationId); // re-read now that we hold the lease
+        if (!head || (head.notBefore && head.notBefore > time())) break;
+        if ((await this.deliver(head, time, report)) === 'stop') break;
+        lease = await this.leases.renew(lease, time());
+      }
+    } finally {
+      if (lease) await this.leases.release(lease);
+    }
+  }
+
+  /** Sends or drops the head message. 'stop' leaves the rest of the chat's queue for a later pass. */
+  private async deliver(head: QueuedMessage, time: () => Date, report: DrainReport): Promise<'next' | 'stop'> {
+    const { conversationId } = head;
+    const conversation = await this.book.get(conversationId);
+    if (!conversation || conversation.status === 'inactive') {
+      await this.drop(head, conversation ? 'conversationInactive' : 'noConversation', time(), report);
+      return 'next';
+    }
+    if (!isAllowedServiceUrl(conversation.reference.serviceUrl, this.deps.policy)) {
+      this.logger.warn({ kind: head.message.kind }, 'outbox: message dropped, its service address is not a Teams address');
+      await this.drop(head, 'serviceUrlRefused', time(), report);
+      return 'next';
+    }
+    const reservation = await this.pacing.reserve(conversationId, time());
+    if (!reservation.ok) {
+      report.paced++;
+      return 'stop';
+    }
+    // A previous attempt that started but never recorded an outcome may have reached Teams.
+    const possibleDuplicate = head.inFlightSince !== undefined && head.message.kind === 'send';
+    const inFlight = await this.outbox.markInFlight(head, time());
+    if (!inFlight) return 'stop';
+    const result = await postToConversation(this.deps.adapter, this.deps.botAppId, conversation.reference, head.message);
+    const base = { idempotencyKey: head.idempotencyKey, kind: head.message.kind, attempt: inFlight.attempts, ...(possibleDuplicate ? { possibleDuplicate } : {}) };
+    if (result.ok) {
+      await this.outbox.finish(inFlight, { status: 'delivered', activityId: result.activityId }, time());
+      await this.outbox.recordAttempt(conversationId, { ...base, at: time().toISOString(), outcome: 'delivered', activityId: result.activityId });
+      report.delivered++;
+      return 'next';
+    }
+    const failure = describeConnectorError(result.error, head.message.kind);
+    const verdict = decideAfterFailure(failure, {
+      attempts: inFlight.attempts,
+      maxAttempts: this.settings.maxAttempts,
+      now: time(),
+      random: this.deps.random,
+      backoff: this.settings.backoff,
+    });
+    const record = { ...base, at: time().toISOString(), reason: verdict.reason, ...(failure.status ? { status: failure.status } : {}) };
+    this.logger.warn({ kind: head.message.kind, status: failure.status, reason: verdict.reason, action: verdict.action, attempt: inFlight.attempts }, 'outbox: send failed');
+    if (verdict.action === 'retry') {
+      await this.outbox.reschedule(inFlight, verdict.retryAt, verdict.reason);
+      await this.outbox.recordAttempt(conversationId, { ...record, outcome: 'retryScheduled', retryAt: verdict.retryAt.toISOString() });
+      report.retryScheduled++;
+      return 'stop'; // strict order: nothing behind it goes first
+    }
+    await this.applyToConversation(conversationId, verdict, time());
+    await this.outbox.finish(inFlight, { status: 'failed', reason: verdict.reason }, time());
+    await this.outbox.recordAttempt(conversationId, { ...record, outcome: OUTCOME_BY_ACTION[verdict.action] });
+    report.failed++;
+    return 'next';
+  }
+
+  private async applyToConversation(conversationId: string, verdict: SendVerdict, now: Date): Promise<void> {
+    if (verdict.action === 'markInactive') await this.book.markInactive(conversationId, verdict.reason, now);
+    if (verdict.action === 'forget') await this.book.forget(conversationId);
+  }
+
+  private async drop(head: QueuedMessage, reason: string, now: Date, report: DrainReport): Promise<void> {
+    await this.outbox.finish(head, { status: 'failed', reason }, now);
+    await this.outbox.recordAttempt(head.conversationId, {
+      idempotencyKey: head.idempotencyKey,
+      kind: head.message.kind,
+      attempt: head.attempts,
+      at: now.toISOString(),
+      outcome: 'dropped',
+      reason,
+    });
+    report.dropped++;
+  }
+}
+
+const OUTCOME_BY_ACTION: Readonly<Record<Exclude<SendVerdict['action'], 'retry'>, string>> = {
+  giveUp: 'failed',
+  markInactive: 'conversationInactive',
+  forget: 'conversationForgotten',
+};
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(workers);
+}

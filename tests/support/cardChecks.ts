@@ -1,0 +1,29 @@
+/**
+ * Card checks for tests: the Adaptive Cards reference parser (a devDependency, so it stays out of
+ * bot/) plus our Teams card lint. `expectValidTeamsCard` is what every card test calls.
+ */
+import * as AC from 'adaptivecards';
+import { lintCard } from '../../bot/cards/lint';
+
+/** Problems the `adaptivecards` library finds while parsing and validating, as plain strings. */
+export function validateWithAdaptiveCards(card: unknown): string[] {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  parsed.parse(card, context);
+  const problems: string[] = [];
+  for (let index = 0; index < context.eventCount; index++) {
+    const event = context.getEventAt(index);
+    problems.push(`parse ${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  for (const event of parsed.validateProperties().validationEvents) {
+    problems.push(`validate ${AC.ValidationEvent[event.event]}: ${event.message}`);
+  }
+  return problems;
+}
+
+export function expectValidTeamsCard(card: unknown): void {
+  expect({ adaptiveCards: validateWithAdaptiveCards(card), teamsLint: lintCard(card) }).toEqual({
+    adaptiveCards: [],
+    teamsLint: [],
+  });
+}
