@@ -64,6 +64,7 @@ const csv = z
 const schema = z.object({
   COPRODUCE_MODE: z.enum(['local', 'production']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().optional(),
   DATA_DIR: z.string().default('data'),
   STORAGE: z.enum(['sqlite', 'azure-tables']).default('sqlite'),
   ALLOW_SQLITE_SINGLE_INSTANCE: z.enum(['0', '1', '']).default(''),
@@ -112,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   return Object.freeze({
     mode: e.COPRODUCE_MODE,
     version,
-    host: local ? '127.0.0.1' : '0.0.0.0',
+    // Local mode never listens beyond this machine, whatever HOST says.
+    host: local ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
     port: e.PORT,
     dataDir: path.resolve(e.DATA_DIR),
     storage: e.STORAGE,

@@ -48,14 +48,6 @@ export class SharedPacing {
     private readonly settings: PacingSettings = DEFAULT_PACING,
   ) {}
 
-  /** When the next message to this conversation may go, given both the chat's and the app's windows. */
-  async allowedAt(conversationId: string, now: Date): Promise<Date> {
-    const [chat, app] = await Promise.all([this.read(this.chatSlot(conversationId)), this.read(this.appSlot())]);
-    const chatAt = nextAllowedAt(chat.history, now, this.settings.conversationLimits, this.settings.marginMs);
-    const appAt = nextAllowedAt(app.history, now, this.settings.appLimits, this.settings.marginMs);
-    return chatAt > appAt ? chatAt : appAt;
-  }
-
   /**
    * Takes one send slot at `now` in the conversation's windows and then the app's. If the app's
    * windows filled up in between, the chat's slot stays used: wasting one is safer than racing.

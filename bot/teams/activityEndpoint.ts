@@ -82,7 +82,10 @@ export function createActivityEndpoint(deps: {
         return { status: 403, body: NOT_TEAMS_HOST };
       }
       if (!invokeResponse) return { status: 200 };
-      return { status: invokeResponse.status, body: invokeResponse.body };
+      // Universal Actions want HTTP 200 with the outcome in the body's statusCode; botbuilder
+      // copies the body's code onto the HTTP status instead (teams-platform.md 2.2).
+      const status = activity.name === 'adaptiveCard/action' ? 200 : invokeResponse.status;
+      return { status, body: invokeResponse.body };
     } catch (error) {
       const name = error instanceof Error ? error.name : 'unknown';
       if (!turnStarted) {
