@@ -28,23 +28,26 @@ function findUser(config, who) {
 }
 
 /** Builds the activity as Teams sends it (PascalCase start/end values, as in Microsoft's docs). */
-function meetingActivity(kind, config, user, now = new Date()) {
+function meetingActivity(kind, config, user, playgroundUrl, now = new Date()) {
   const chat = config.groupChats?.[0] ?? config.groupChat;
-  const base = {
+  const common = {
     type: 'event',
     name: EVENTS[kind],
     channelId: 'msteams',
+    // The Playground forwards custom activities as they are, so they name its connector themselves.
+    serviceUrl: `${playgroundUrl}/_connector`,
+    recipient: { id: config.bot.id, name: config.bot.name },
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     conversation: { id: chat.id, conversationType: 'groupChat', isGroup: true, tenantId: config.tenantId },
     channelData: { tenant: { id: config.tenantId }, meeting: { id: LOCAL_MEETING_ID } },
   };
   if (kind === 'start') {
-    return { ...base, value: { Id: LOCAL_MEETING_ID, Title: 'Local co-production session', MeetingType: 'Scheduled', JoinUrl: 'https://teams.invalid/local', StartTime: now.toISOString() } };
+    return { ...common, value: { Id: LOCAL_MEETING_ID, Title: 'Local co-production session', MeetingType: 'Scheduled', JoinUrl: 'https://teams.invalid/local', StartTime: now.toISOString() } };
   }
   if (kind === 'end') {
-    return { ...base, value: { Id: LOCAL_MEETING_ID, Title: 'Local co-production session', MeetingType: 'Scheduled', JoinUrl: 'https://teams.invalid/local', EndTime: now.toISOString() } };
+    return { ...common, value: { Id: LOCAL_MEETING_ID, Title: 'Local co-production session', MeetingType: 'Scheduled', JoinUrl: 'https://teams.invalid/local', EndTime: now.toISOString() } };
   }
-  return { ...base, value: { members: [{ user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId }, meeting: { inMeeting: kind === 'join', role: 'Attendee' } }] } };
+  return { ...common, value: { members: [{ user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId }, meeting: { inMeeting: kind === 'join', role: 'Attendee' } }] } };
 }
 
 async function sendMeetingEvent(kind, { base = `http://127.0.0.1:${DEFAULT_PORT}`, who } = {}) {
@@ -55,7 +58,7 @@ async function sendMeetingEvent(kind, { base = `http://127.0.0.1:${DEFAULT_PORT}
   const response = await fetch(`${base}/_internal/v1/customActivities`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(meetingActivity(kind, config, user)),
+    body: JSON.stringify(meetingActivity(kind, config, user, base)),
   });
   if (!response.ok) throw new Error(`The Playground refused the event (HTTP ${response.status}).`);
   return { kind, meetingId: LOCAL_MEETING_ID };
