@@ -1,7 +1,8 @@
 // Local meeting simulator: `npm run meeting -- start | join <user> | leave <user> | end`.
 // Posts Teams meeting events with a fixed meeting id into the Agents Playground's group chat
 // (which stands in for the meeting chat), through the Playground's custom-activity API.
-const { DEFAULT_PORT } = require('./playground.js');
+const path = require('node:path');
+const { DEFAULT_PORT, root } = require('./playground.js');
 
 const LOCAL_MEETING_ID = 'local-meeting-1';
 const EVENTS = {
@@ -10,6 +11,12 @@ const EVENTS = {
   join: 'application/vnd.microsoft.meetingParticipantJoin',
   leave: 'application/vnd.microsoft.meetingParticipantLeave',
 };
+
+/** Meeting roles live beside the Playground config (it has no place for them). */
+function roleOf(userId) {
+  const roles = require(path.join(root, 'local', 'meetingRoles.json'));
+  return roles.meetings[LOCAL_MEETING_ID]?.participants?.[userId]?.role ?? 'Attendee';
+}
 
 function usage() {
   return 'Usage: npm run meeting -- start | join <user> | leave <user> | end\n<user> is a name or id from .m365agentsplayground.yml.';
@@ -47,7 +54,7 @@ function meetingActivity(kind, config, user, playgroundUrl, now = new Date()) {
   if (kind === 'end') {
     return { ...common, value: { Id: LOCAL_MEETING_ID, Title: 'Local co-production session', MeetingType: 'Scheduled', JoinUrl: 'https://teams.invalid/local', EndTime: now.toISOString() } };
   }
-  return { ...common, value: { members: [{ user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId }, meeting: { inMeeting: kind === 'join', role: 'Attendee' } }] } };
+  return { ...common, value: { members: [{ user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId }, meeting: { inMeeting: kind === 'join', role: roleOf(user.id) } }] } };
 }
 
 async function sendMeetingEvent(kind, { base = `http://127.0.0.1:${DEFAULT_PORT}`, who } = {}) {

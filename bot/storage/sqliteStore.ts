@@ -61,10 +61,15 @@ function etagMatches(current: string, asked: string): boolean {
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   if (options.file !== ':memory:') mkdirSync(dirname(resolve(options.file)), { recursive: true });
   const db = new Database(options.file, { timeout: 5000 });
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  applyMigrations(db);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    applyMigrations(db);
+  } catch (error) {
+    db.close(); // do not leave a half-opened file locked
+    throw error;
+  }
 
   const keyWhere = 'table_name = ? AND partition_key = ? AND row_key = ?';
   const selectRow = db.prepare(`SELECT partition_key, row_key, etag, props FROM entities WHERE ${keyWhere}`);
@@ -169,7 +174,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       bound('>=', range.rowKeyPrefix);
       bound('<', range.rowKeyPrefix + '\uffff');
     }
-    if (false) bound('>', decodeContinuation(range.continuation));
+    if (range.continuation !== undefined) bound('>', decodeContinuation(range.continuation));
     // One extra row tells whether another page exists.
     const rows = queryStatement(conditions).all(...params, pageSize + 1) as StoredRow[];
     const entities = rows.slice(0, pageSize).map(toEntity);

@@ -71,14 +71,28 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
     meeting: MeetingRef,
     call: (context: TurnContext) => Promise<T>,
   ): Promise<T | undefined> {
+    // Errors are caught inside the turn: one escaping would reach the adapter's onTurnError and
+    // be reported as a failed turn, when a 403 or 404 here is an ordinary answer.
+    const guarded = async (context: TurnContext): Promise<Outcome<T>> => {
+      try {
+        return { ok: true, value: await call(context) };
+      } catch (error) {
+        return { ok: false, status: statusOf(error) };
+      }
+    };
+    let outcome: Outcome<T> | undefined;
     try {
-      return await this.options.withConversation(meeting.conversationId, call);
-    } catch (error) {
-      this.options.onLookupFailed?.(what, statusOf(error));
-      return undefined;
+      outcome = await this.options.withConversation(meeting.conversationId, guarded);
+    } catch {
+      outcome = { ok: false, status: 0 };
     }
+    if (outcome?.ok) return outcome.value;
+    this.options.onLookupFailed?.(what, outcome?.status ?? 0);
+    return undefined;
   }
 }
+
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: number };
 
 function statusOf(error: unknown): number {
   if (typeof error === 'object' && error !== null) {

@@ -114,12 +114,16 @@ describe('SQLite store', () => {
     const batchFromB = await b.batch('votes', 's1', [{ kind: 'replace', entity: { partitionKey: 's1', rowKey: 'tally', props: {} }, etag: seenByB!.etag }]);
     expect(batchFromB).toEqual({ ok: false, index: 0, reason: 'etagMismatch' });
     expect((await a.query('votes', 's1')).entities.map((e) => e.props)).toEqual([{ count: 1 }]);
+  });
 
-    // Each connection's first write of a new row must still get an ETag the other never issued.
-    const fresh = await a.insert('votes', { partitionKey: 's1', rowKey: 'fresh', props: { n: 1 } });
-    await b.upsert('votes', { partitionKey: 's1', rowKey: 'fresh', props: { n: 2 } });
-    if (!fresh.ok) throw new Error('insert failed');
-    expect(await a.merge('votes', { partitionKey: 's1', rowKey: 'fresh', props: { n: 3 } }, fresh.entity.etag)).toEqual({ ok: false, reason: 'etagMismatch' });
+  it('never lets two connections issue the same ETag, so a stale read cannot match by chance', async () => {
+    const file = freshFile();
+    const [a, b] = [open(file), open(file)];
+    const first = await a.insert('votes', { partitionKey: 's1', rowKey: 'r', props: { n: 1 } });
+    if (!first.ok) throw new Error('insert failed');
+    const second = await b.upsert('votes', { partitionKey: 's1', rowKey: 'r', props: { n: 2 } });
+    expect(second.etag).not.toBe(first.entity.etag);
+    expect(await a.merge('votes', { partitionKey: 's1', rowKey: 'r', props: { n: 3 } }, first.entity.etag)).toEqual({ ok: false, reason: 'etagMismatch' });
   });
 
   it('works in memory, answers ping while open and not after close', async () => {
