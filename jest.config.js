@@ -11,7 +11,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[tj]s$': swc },
   // jose is ESM-only: jest's module runtime needs it compiled to CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|strip-bom|text-readability|syllable)/)'],
   // adaptivecards' package "main" is bundler-only ESM; its UMD bundle loads in Node.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   testTimeout: 30000,

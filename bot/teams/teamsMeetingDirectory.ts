@@ -15,9 +15,17 @@ export type WithConversation = <T>(conversationId: string, fn: (context: TurnCon
 
 export interface TeamsMeetingDirectoryOptions {
   readonly withConversation: WithConversation;
-  /** Told the HTTP status (or 0 when there is none) of each failed lookup; no ids. */
+  /** Told the HTTP status of each failed lookup (0: no answer, -1: timed out); no ids. */
   readonly onLookupFailed?: (what: 'participant' | 'meetingInfo', status: number) => void;
+  /**
+   * Give up after this long (default 3 s). botbuilder retries a refused connection for about
+   * 4.5 s, and a facilitator check often sits inside an invoke that must answer quickly.
+   */
+  readonly timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 3_000;
+const TIMED_OUT = -1;
 
 const ROLES: ReadonlyMap<string, MeetingRole> = new Map([
   ['organizer', 'Organizer'],
@@ -81,10 +89,16 @@ export class TeamsMeetingDirectory implements MeetingDirectory {
       }
     };
     let outcome: Outcome<T> | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<Outcome<T>>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, status: TIMED_OUT }), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    });
     try {
-      outcome = await this.options.withConversation(meeting.conversationId, guarded);
+      outcome = await Promise.race([this.options.withConversation(meeting.conversationId, guarded), timeout]);
     } catch {
       outcome = { ok: false, status: 0 };
+    } finally {
+      clearTimeout(timer);
     }
     if (outcome?.ok) return outcome.value;
     this.options.onLookupFailed?.(what, outcome?.status ?? 0);
