@@ -51,6 +51,11 @@ export function captureConsole(logger: Logger): () => void {
     const first = args.find((a) => a instanceof Error) as Error | undefined;
     logger[level]({ source: 'library', errorName: first?.name }, 'library output withheld');
   };
+  // Node's own warnings (restify triggers DEP0111 at load) become one line naming the code.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error & { code?: string }) => {
+    logger.warn({ warning: warning.name, code: warning.code }, 'node warning');
+  });
   console.log = replacement('info');
   console.info = replacement('info');
   console.debug = replacement('info');

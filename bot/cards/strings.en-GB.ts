@@ -7,6 +7,7 @@
  * addresses or `{{…}}` (the card lint checks every card built from them).
  */
 import type { CommandWord } from '../core/commandParser';
+import type { Level } from '../core/senseCheck';
 import type { Audience } from './commandList';
 
 export type WelcomeScope = 'personal' | 'groupChat' | 'meeting' | 'channel';
@@ -65,6 +66,54 @@ export const enGB = {
     'my data': 'See, download or delete what Coproduce keeps about you.',
     help: 'Show this list.',
   } satisfies Record<CommandWord, string>,
+  senseCheck: {
+    title: 'Here is what we heard',
+    intro: 'Does this match what you heard? Choose an answer for each point.',
+    statementNumber: 'Point ',
+    levels: { agree: 'Agree', partly: 'Partly', disagree: 'Disagree' } satisfies Record<Level, string>,
+    missedLabel: 'What did we miss?',
+    missedPlaceholder: 'You do not have to write anything',
+    missedHint: 'What you write here is sent with your answer. If you write it after answering, press your answer again.',
+    // {answered} and {expected} are filled in with numbers.
+    answeredOf: '{answered} of {expected} have answered',
+    answeredOnlyOne: '1 person has answered',
+    answeredOnly: '{answered} people have answered',
+    closed: 'This sense check is closed. Thank you for your answers.',
+    // The split after closing, e.g. "Agree: 4, Partly: 2, Disagree: 1".
+    splitPart: '{level}: {count}',
+    splitSeparator: ', ',
+    yourAnswerTitle: 'Your answer',
+    yourAnswer: 'You said: ',
+    notAnswered: 'You have not answered this point yet.',
+    yourMissed: 'You said we missed: ',
+    changeUntilClosed: 'Only you can see this. You can change your answer until the facilitator closes the sense check.',
+    unchanged: 'Your answer is the same as before, so nothing changed.',
+    refusedClosed: 'Sorry, this sense check is closed, so your answer was not changed.',
+  },
+  unsaid: {
+    title: 'Say something without your name on it',
+    intro: 'If there is something you did not feel able to say, you can write it here.',
+    facilitatorsRead: 'The facilitators will read what you write.',
+    cannotDelete: 'We cannot delete it later, because we do not know who wrote it.',
+    noName: 'Do not put your name in it, or anything else that shows who you are.',
+    supportWithContact: 'If something is wrong and you need support, you can contact:',
+    supportGeneric:
+      'If something is wrong and you need support, ask the meeting organiser who to talk to. You do not have to say why.',
+    noTimes: 'Notes are shown in a mixed order, with no names and no times.',
+    inputLabel: 'What you want to say',
+    inputRequired: 'Write something first, or leave this card alone if you have nothing to add.',
+    sendButton: 'Send without my name',
+    thanksTitle: 'Thank you',
+    thanksNoName: 'Your note has no name on it. The facilitators will read it.',
+    thanksCannotDelete: 'Remember, we cannot delete it later, because we do not know who wrote it.',
+    writeAnother: 'Write another note',
+  },
+  pause: {
+    button: 'I need a pause',
+    explain: 'Press this if you need a break. Facilitators see how many people asked, not who.',
+    thanksTitle: 'Thank you for telling us',
+    thanksNoName: 'Your request has no name on it. Facilitators see how many people asked for a pause, every few minutes.',
+  },
 } as const;
 
 /** The shape every locale file has: same keys, any wording. */
