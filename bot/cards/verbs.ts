@@ -15,6 +15,7 @@ export const VERBS = [
   'consent.decline',
   'consent.withdraw',
   'consent.easyRead',
+  'consent.confirmClearToRecord', // facilitator: "everyone here has been asked"
 
   // Breaks
   'break.start',
@@ -32,6 +33,7 @@ export const VERBS = [
   // Hearing people
   'recap.show',
   'senseCheck.answer',
+  'answer.recordForSomeone', // facilitator records an answer given out loud, by phone or on paper
   'note.save',
   'unsaid.open',
   'unsaid.send',

@@ -1,3 +1,4 @@
+import { VERBS } from '../../bot/cards/verbs';
 import {
   CARD_ACTIONS,
   COMMAND_ACTIONS,
@@ -119,4 +120,10 @@ describe('canRun', () => {
     expect(canRun('agenda.teleport', { isFacilitator: true, surface: 'meeting' })).toMatchObject({ allowed: false, reason: 'unknownAction' });
     expect(isPermissionAction('toString')).toBe(false);
   });
+});
+
+// The permission table and the verb list are written in two places (core cannot import cards), so
+// this keeps them from drifting: every button a card can carry has exactly one permission row.
+test('every card verb has a permission row, and every card action row is a verb', () => {
+  expect([...CARD_ACTIONS].sort()).toEqual([...VERBS].sort());
 });
