@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import type { Clock, Store } from './core/ports';
 import type { AppLogger } from './log';
 import { pseudonymizer } from './log';
@@ -38,7 +38,7 @@ export interface AppOptions {
 
 export function openStore(config: Config): Store {
   if (config.storage === 'sqlite') return openSqliteStore({ file: path.join(config.dataDir, 'coproduce.sqlite') });
-  throw new Error('STORAGE=azure-tables is not available in this build yet.');
+  throw new ConfigError(['STORAGE=azure-tables is not available in this version yet. Use STORAGE=sqlite for now.']);
 }
 
 export function createApp(options: AppOptions): App {

@@ -17,16 +17,7 @@ function packageVersion(): string {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(undefined, packageVersion());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfig(undefined, packageVersion());
   const logger = createLogger({ level: config.logLevel });
   captureConsole(logger);
   const app = createApp({ config, logger });
@@ -49,6 +40,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
   const code = (error as { code?: unknown } | undefined)?.code;
   process.stderr.write(`Coproduce stopped: ${error instanceof Error ? error.name : 'unknown error'}${typeof code === 'string' ? ` (${code})` : ''}\n`);
   process.exit(1);
