@@ -1,0 +1,63 @@
+/**
+ * Sessions in the Store: one row per occurrence, written only by facilitators' setup and edits,
+ * with an index from the meeting chat to its sessions. Edits are conditional on the ETag read,
+ * so two facilitators saving at once never lose one another's change silently: the loser retries
+ * on the newer version.
+ */
+import type { PersonKey } from './facilitators';
+import { lookupIndex, putIndexEntry } from './indexes';
+import type { Entity, Store } from './ports';
+import { refused, type Result } from './result';
+import { occurrenceKey, setupSession, type Session, type SetupInput } from './session';
+
+export const SESSIONS_TABLE = 'sessions';
+const ROW = 'session';
+const BY_CONVERSATION = 'sessionsByConversation';
+const MAX_TRIES = 4;
+
+export interface StoredSession {
+  readonly session: Session;
+  readonly etag: string;
+}
+
+function fromEntity(entity: Entity): StoredSession {
+  return { session: JSON.parse(String(entity.props.data)) as Session, etag: entity.etag };
+}
+
+export async function loadSession(store: Store, sessionKey: string): Promise<StoredSession | undefined> {
+  const entity = await store.get(SESSIONS_TABLE, sessionKey, ROW);
+  return entity ? fromEntity(entity) : undefined;
+}
+
+/** Every session held for a meeting chat, newest occurrence first. */
+export async function sessionsOfConversation(store: Store, conversationId: string): Promise<Session[]> {
+  const hits = await lookupIndex(store, BY_CONVERSATION, conversationId);
+  return hits
+    .filter((hit) => hit.table === SESSIONS_TABLE)
+    .map((hit) => fromEntity(hit.entity).session)
+    .sort((a, b) => b.occurrence.localeCompare(a.occurrence));
+}
+
+/**
+ * Creates or edits the occurrence's session from a setup form. The caller has already checked
+ * that `actor` may do this (facilitators.ts); identity comes from the activity, never the form.
+ */
+export async function saveSetup(store: Store, input: SetupInput, actor: PersonKey, now: Date): Promise<Result<Session>> {
+  const sessionKey = occurrenceKey(input.meetingId, input.occurrenceStart);
+  if (!sessionKey) return refused('Coproduce could not tell which meeting this is. Try again from the meeting chat.');
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const existing = await loadSession(store, sessionKey);
+    const decided = setupSession(existing?.session, input, actor, now);
+    if (!decided.ok) return decided;
+    const entity = { partitionKey: sessionKey, rowKey: ROW, props: { data: JSON.stringify(decided.value) } };
+    const written = existing ? await store.replace(SESSIONS_TABLE, entity, existing.etag) : await store.insert(SESSIONS_TABLE, entity);
+    if (!written.ok) continue; // someone saved first: decide again on their version
+    await putIndexEntry(store, {
+      index: BY_CONVERSATION,
+      key: input.conversationId,
+      target: { table: SESSIONS_TABLE, partitionKey: sessionKey, rowKey: ROW },
+    });
+    return decided;
+  }
+  return refused('Someone else is saving this session right now. Please try again.');
+}
