@@ -12,28 +12,21 @@ export interface UnsaidThanksView {
 }
 
 export function unsaidThanksCard(view: UnsaidThanksView, strings: CardStrings = enGB): AdaptiveCard {
-  if (view.sent === 'pause') {
-    const text = strings.pause;
-    return {
-      type: 'AdaptiveCard',
-      version: '1.5',
-      fallbackText: `${text.thanksTitle}. ${text.thanksNoName}`,
-      body: [
-        { type: 'TextBlock', text: text.thanksTitle, style: 'heading', size: 'Medium', weight: 'Bolder', wrap: true },
-        { type: 'TextBlock', text: text.thanksNoName, wrap: true },
-      ],
-    };
-  }
-  const text = strings.unsaid;
-  return {
+  const text = view.sent === 'pause' ? strings.pause : strings.unsaid;
+  const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     version: '1.5',
     fallbackText: `${text.thanksTitle}. ${text.thanksNoName}`,
     body: [
       { type: 'TextBlock', text: text.thanksTitle, style: 'heading', size: 'Medium', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: text.thanksNoName, wrap: true },
-      { type: 'TextBlock', text: text.thanksCannotDelete, wrap: true, isSubtle: true },
     ],
-    actions: [{ type: 'Action.Execute', verb: 'unsaid.open', title: text.writeAnother, data: { sessionKey: view.sessionKey } }],
+  };
+  if (view.sent === 'pause') return card;
+  const unsaid = strings.unsaid;
+  return {
+    ...card,
+    body: [...card.body, { type: 'TextBlock', text: unsaid.thanksCannotDelete, wrap: true, isSubtle: true }],
+    actions: [{ type: 'Action.Execute', verb: 'unsaid.open', title: unsaid.writeAnother, data: { sessionKey: view.sessionKey } }],
   };
 }
