@@ -2,12 +2,12 @@
 // free text, must not print any of them: not in our logs, not in botbuilder's own error output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeConnector, type FakeConnector } from './support/fakeConnector';
 import { startBotFrameworkKeys, type BotFrameworkKeys } from './support/botFrameworkKeys';
 import { postActivity } from './support/appHarness';
+import { freePort } from './support/freePort';
 
 const SECRETS = {
   name: 'Zebedee Quartermaine',
@@ -18,15 +18,6 @@ const SECRETS = {
   text: 'my private story about Bramble Cottage',
   tenant: '3e9b1c7a-2f44-4d1b-9a6e-0c5d8f7b2a19',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Child {
   readonly url: string;

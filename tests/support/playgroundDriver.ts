@@ -2,10 +2,11 @@
  * Drives the real Microsoft 365 Agents Playground without a browser: REST to send as a user,
  * its WebSocket stream to read what the bot posted (local-testing.md section 2).
  */
-import net from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
 import WebSocket from 'ws';
+import { freePort } from './freePort';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPlayground, waitFor } = require('../../scripts/playground.js') as typeof import('../../scripts/playground');
 
@@ -33,15 +34,6 @@ export interface Playground {
   waitForBotMessage(conversationId: string, afterCount: number, timeoutMs?: number): Promise<PlaygroundMessage>;
   botMessages(conversationId: string): PlaygroundMessage[];
   close(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function openPlayground(botEndpoint: string): Promise<Playground> {
