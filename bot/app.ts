@@ -16,6 +16,13 @@ import { CoproduceBot } from './teams/coproduceBot';
 import { createTurnHandlers } from './teams/turnHandlers';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner';
 import { OutboxSender } from './teams/sender';
+import { createMeetingDirectory } from './teams/meetingDirectoryFor';
+import { ConversationBook } from './core/conversations';
+import { FacilitatorCheck } from './core/facilitators';
+import type { MeetingDirectory } from './core/ports';
+import { createDispatcher } from './services/dispatcher';
+import { CAPABILITIES } from './services/capabilities';
+import type { ServiceDeps } from './services/deps';
 
 export interface App {
   /** Starts listening; resolves with the base URL. */
@@ -34,6 +41,10 @@ export interface AppOptions {
   readonly tabDir?: string;
   /** Run background loops (outbox, jobs). Tests that drive them by hand turn this off. */
   readonly background?: boolean;
+  /** Tests script the meeting (roles, scheduled start) instead of the mode's directory. */
+  readonly directory?: MeetingDirectory;
+  /** Seeded randomness for shuffles in tests. */
+  readonly random?: () => number;
 }
 
 export function openStore(config: Config): Store {
@@ -54,19 +65,36 @@ export function createApp(options: AppOptions): App {
     if (context.activity.type === 'message') await context.sendActivity('Sorry, something went wrong. Please try again.');
   };
 
-  const handlers = createTurnHandlers({ store, clock, logger, pseudonymize, policy });
-  const bot = new CoproduceBot({ logger, ...handlers });
-  const jobs: JobRunner = createJobRunner({
+  const sender = new OutboxSender({ store, adapter, botAppId: config.bot.id, clock, policy, random: Math.random, logger });
+  const directory = options.directory ?? createMeetingDirectory(config, adapter, new ConversationBook(store, policy));
+  const services: ServiceDeps = {
+    store,
+    clock,
+    ids: { random: randomUUID },
+    outbox: sender.outbox,
+    // The runner needs the handlers and the handlers need a scheduler: bound late, used only after start.
+    jobs: { schedule: (job) => runner.jobs.schedule(job) },
+    directory,
+    facilitators: new FacilitatorCheck(directory, clock),
+    logger,
+    pseudonymize,
+    random: options.random ?? Math.random,
+  };
+  const dispatcher = createDispatcher(services, CAPABILITIES);
+  const runner: JobRunner = createJobRunner({
     store,
     clock,
     owner: `instance-${randomUUID()}`,
-    handlers: {},
+    handlers: Object.fromEntries(
+      Object.entries(dispatcher.jobHandlers).map(([kind, handler]) => [kind, (job: Parameters<typeof handler>[0], context: { now: Date }) => handler(job, context.now, services)]),
+    ),
     leaseMs: 60_000,
-    pollMs: 5_000,
+    pollMs: 1_000,
     logger,
   });
 
-  const sender = new OutboxSender({ store, adapter, botAppId: config.bot.id, clock, policy, random: Math.random, logger });
+  const handlers = createTurnHandlers({ store, clock, logger, pseudonymize, policy, dispatcher });
+  const bot = new CoproduceBot({ logger, ...handlers });
 
   const server = createHttpServer({
     mode: config.mode,
@@ -80,20 +108,20 @@ export function createApp(options: AppOptions): App {
   return {
     store,
     sender,
-    jobs,
+    jobs: runner,
     listen: () =>
       new Promise((resolve) => {
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           if (options.background !== false) {
-            jobs.start();
+            runner.start();
             sender.start();
           }
           resolve(`http://${config.host}:${port}`);
         });
       }),
     stop: async () => {
-      await Promise.all([jobs.stop(), sender.stop()]);
+      await Promise.all([runner.stop(), sender.stop()]);
       server.server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

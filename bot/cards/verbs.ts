@@ -8,6 +8,7 @@ export const VERBS = [
   'setup.open',
   'setup.save',
   'purpose.show',
+  'purpose.ask', // facilitator: post "did we do what we came for?"
   'purpose.answer', // "did we do what we came for?" at the end
 
   // Consent: each person's own choices, changeable at any time
@@ -20,9 +21,12 @@ export const VERBS = [
   // Breaks
   'break.start',
   'break.skip',
+  'break.confirmSkip', // skipping a planned break needs a second, deliberate press
   'break.requestPause', // anonymous "I need a pause"
 
   // Moving through the agenda (facilitators)
+  'agenda.open', // the agenda editor form
+  'agenda.save',
   'agenda.next',
   'agenda.back',
   'agenda.extend',
@@ -32,14 +36,22 @@ export const VERBS = [
 
   // Hearing people
   'recap.show',
+  'senseCheck.open', // the form for several statements
+  'senseCheck.close',
   'senseCheck.answer',
   'answer.recordForSomeone', // facilitator records an answer given out loud, by phone or on paper
   'note.save',
   'unsaid.open',
   'unsaid.send',
+  'attendance.markHere',
+  'attendance.markLeft',
+  'quietVoices.show',
+  'plainEnglish.ignore', // "don't flag this again" for this session
 
   // Ending and following up
   'wrapUp.start',
+  'wrapUp.save',
+  'wrapUp.myContribution', // "see what you gave today", answers only the presser
   'digest.show',
   'digest.approve',
 

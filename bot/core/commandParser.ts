@@ -8,9 +8,16 @@ export const COMMAND_WORDS = [
   'consent',
   'break',
   'next',
+  'back',
+  'extend',
+  'pause',
+  'resume',
+  'end early',
   'recap',
   'sense check',
   'note',
+  'here',
+  'quiet voices',
   'unsaid',
   'wrap up',
   'digest',
@@ -27,7 +34,7 @@ export type ParsedCommand =
 
 // Longest first, so "sense check" wins over a shorter word that shares its start.
 const BY_LENGTH = [...COMMAND_WORDS].sort((a, b) => b.length - a.length);
-const ALIASES: Readonly<Record<string, CommandWord>> = { 'set up': 'setup', 'sensecheck': 'sense check', 'wrapup': 'wrap up', 'mydata': 'my data', '?': 'help' };
+const ALIASES: Readonly<Record<string, CommandWord>> = { 'set up': 'setup', 'sensecheck': 'sense check', 'wrapup': 'wrap up', 'mydata': 'my data', '?': 'help', '+5': 'extend' };
 
 export function parseCommand(text: string | undefined): ParsedCommand {
   const cleaned = (text ?? '').replace(/\s+/g, ' ').trim();

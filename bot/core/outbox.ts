@@ -66,7 +66,7 @@ export class StoreOutbox implements Outbox {
   async enqueue(item: OutboxItemInput): Promise<{ readonly queued: boolean }> {
     const { message } = item;
     if (message.kind === 'send' && !message.card && !message.text) throw new Error('An outbox message needs a card or text.');
-    if (message.kind === 'update' && !message.activityId) throw new Error('An outbox edit needs the activity id of the card it edits.');
+    if (message.kind === 'update' && !message.activityId && !message.ofKey) throw new Error('An outbox edit needs the activity id or the key of the card it edits.');
     const now = this.deps.clock.now();
     const partitionKey = keyPart(item.conversationId);
     // Index first, so a crash after the batch can never leave a message the sender cannot find.

@@ -30,16 +30,17 @@ export type Repeat = 'noOp' | 'edits' | 'newEvent';
 
 export const COMMAND_ACTIONS = [
   'setup', 'purpose', 'consent', 'break', 'next', 'back', 'extend', 'pause', 'resume', 'end early',
-  'recap', 'sense check', 'note', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
+  'recap', 'sense check', 'note', 'here', 'quiet voices', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
 ] as const;
 
 export const CARD_ACTIONS = [
-  'setup.open', 'setup.save', 'purpose.show', 'purpose.answer',
+  'setup.open', 'setup.save', 'purpose.show', 'purpose.ask', 'purpose.answer',
   'consent.give', 'consent.decline', 'consent.withdraw', 'consent.easyRead', 'consent.confirmClearToRecord',
-  'break.start', 'break.skip', 'break.requestPause',
-  'agenda.next', 'agenda.back', 'agenda.extend', 'agenda.pause', 'agenda.resume', 'agenda.endEarly',
-  'recap.show', 'senseCheck.answer', 'note.save', 'answer.recordForSomeone', 'unsaid.open', 'unsaid.send',
-  'wrapUp.start', 'digest.show', 'digest.approve', 'myData.show', 'myData.export', 'myData.erase',
+  'break.start', 'break.skip', 'break.confirmSkip', 'break.requestPause',
+  'agenda.open', 'agenda.save', 'agenda.next', 'agenda.back', 'agenda.extend', 'agenda.pause', 'agenda.resume', 'agenda.endEarly',
+  'recap.show', 'senseCheck.open', 'senseCheck.close', 'senseCheck.answer', 'note.save', 'answer.recordForSomeone', 'unsaid.open', 'unsaid.send',
+  'attendance.markHere', 'attendance.markLeft', 'quietVoices.show', 'plainEnglish.ignore',
+  'wrapUp.start', 'wrapUp.save', 'wrapUp.myContribution', 'digest.show', 'digest.approve', 'myData.show', 'myData.export', 'myData.erase',
   'help.show', 'card.refresh',
 ] as const;
 
@@ -88,6 +89,8 @@ const COMMANDS: { readonly [A in CommandAction]: Row } = {
   recap: row('facilitator', LIVE, 'newEvent', 'post a recap'),
   'sense check': row('facilitator', LIVE, 'newEvent', 'ask a sense-check question'),
   note: row('facilitator', SESSION, 'newEvent', 'add a note'),
+  here: row('facilitator', LIVE, 'noOp', 'mark someone as here'),
+  'quiet voices': row('facilitator', LIVE, 'noOp', 'see who has not had a say yet', true),
   unsaid: row('everyone', SESSION, 'noOp', 'open the card for saying something anonymously'),
   'wrap up': row('facilitator', LIVE, 'noOp', 'wrap up the session'),
   digest: row('facilitator', PERSONAL, 'noOp', 'see the digest draft', true),
@@ -100,6 +103,7 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'setup.open': row('facilitator', SESSION, 'noOp', 'open the session setup'),
   'setup.save': row('facilitator', SESSION, 'edits', 'change the session setup'),
   'purpose.show': row('everyone', SESSION, 'noOp', 'see the purpose'),
+  'purpose.ask': row('facilitator', LIVE, 'noOp', 'ask whether we did what we came for'),
   'purpose.answer': row('everyone', SESSION, 'edits', 'say whether we did what we came for', true),
   'consent.give': row('selfOnly', SESSION, 'edits', 'give consent', true),
   'consent.decline': row('selfOnly', SESSION, 'edits', 'say "not now" to consent', true),
@@ -109,8 +113,11 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'break.start': row('facilitator', LIVE, 'noOp', 'start a break'),
   'break.skip': row('facilitator', LIVE, 'noOp', 'skip the break'),
   // Anonymous: we cannot tell a second press from a second person, so each press counts.
+  'break.confirmSkip': row('facilitator', LIVE, 'noOp', 'confirm skipping a planned break'),
   'break.requestPause': row('everyone', LIVE, 'newEvent', 'ask for a pause', true),
   // The buttons name the item they move from, so a second press of the same card does nothing.
+  'agenda.open': row('facilitator', SESSION, 'noOp', 'change the agenda', true),
+  'agenda.save': row('facilitator', SESSION, 'edits', 'change the agenda'),
   'agenda.next': row('facilitator', LIVE, 'noOp', 'move to the next item'),
   'agenda.back': row('facilitator', LIVE, 'noOp', 'go back to the previous item'),
   'agenda.extend': row('facilitator', LIVE, 'newEvent', 'add 5 minutes to the current item'),
@@ -118,13 +125,22 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'agenda.resume': row('facilitator', LIVE, 'noOp', 'carry on after a pause'),
   'agenda.endEarly': row('facilitator', LIVE, 'noOp', 'end the session early'),
   'recap.show': row('facilitator', LIVE, 'newEvent', 'post a recap'),
+  'senseCheck.open': row('facilitator', LIVE, 'newEvent', 'ask a sense-check question'),
+  'senseCheck.close': row('facilitator', SESSION, 'noOp', 'close the sense check'),
   'senseCheck.answer': row('everyone', LIVE, 'edits', 'answer the sense check', true),
   'note.save': row('facilitator', SESSION, 'edits', 'save a note'),
   'answer.recordForSomeone': row('facilitator', SESSION, 'newEvent', 'record an answer given out loud, by phone or on paper'),
   'unsaid.open': row('everyone', SESSION, 'noOp', 'open the card for saying something anonymously', true),
   // Anonymous: no author is stored, so a repeat cannot be recognised.
   'unsaid.send': row('everyone', SESSION, 'newEvent', 'say something anonymously', true),
+  'attendance.markHere': row('facilitator', SESSION, 'edits', 'mark someone as here'),
+  'attendance.markLeft': row('facilitator', SESSION, 'edits', 'mark someone as gone'),
+  'quietVoices.show': row('facilitator', SESSION, 'noOp', 'see who has not had a say yet', true),
+  'plainEnglish.ignore': row('facilitator', SESSION, 'noOp', 'stop a plain-English suggestion for this session', true),
   'wrapUp.start': row('facilitator', LIVE, 'noOp', 'wrap up the session'),
+  'wrapUp.save': row('facilitator', SESSION, 'edits', 'save the next steps'),
+  // Answers only the person who pressed it: what they gave today.
+  'wrapUp.myContribution': row('selfOnly', SESSION, 'noOp', 'see what you gave today', true),
   'digest.show': row('facilitator', PERSONAL, 'noOp', 'see the digest draft', true),
   'digest.approve': row('facilitator', PERSONAL, 'noOp', 'approve the digest'),
   'myData.show': row('selfOnly', SESSION, 'noOp', 'see what Coproduce keeps about you', true),

@@ -159,7 +159,12 @@ export type CardJson = Readonly<Record<string, unknown>>;
 
 export type OutboundMessage =
   | { readonly kind: 'send'; readonly card?: CardJson; readonly text?: string }
-  | { readonly kind: 'update'; readonly activityId: string; readonly card: CardJson };
+  /**
+   * An edit of a card the bot posted. Name it by its Teams activity id, or by the idempotency key
+   * it was queued with in the same conversation (`ofKey`): strict per-chat order means the original
+   * is delivered first, and the sender looks its id up at delivery.
+   */
+  | { readonly kind: 'update'; readonly activityId?: string; readonly ofKey?: string; readonly card: CardJson };
 
 export interface OutboxItemInput {
   /** The conversation (chat, channel thread or 1:1) it goes to. */

@@ -58,6 +58,10 @@ export interface Session {
   readonly safeguardingContact?: string;
   /** IANA time zone of the facilitator who last saved the setup, for date-only reminders. */
   readonly timeZone?: string;
+  /** Someone's access needs ask for more breaks: the time budget check tightens. */
+  readonly needsMoreBreaks: boolean;
+  /** Count (never read) chat messages towards quiet voices. Off unless the facilitator turns it on. */
+  readonly countChat: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** 1 when created, one more on each edit. */
@@ -84,6 +88,8 @@ export interface SetupInput {
   readonly safeguardingContact?: string;
   /** From the activity's `localTimezone`; ignored when not a time zone this runtime knows. */
   readonly timeZone?: string;
+  readonly needsMoreBreaks?: boolean;
+  readonly countChat?: boolean;
 }
 
 const ISO_START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -163,6 +169,8 @@ export function setupSession(existing: Session | undefined, input: SetupInput, a
     ...optional('programmeId', programmeId),
     ...optional('safeguardingContact', safeguardingContact),
     ...optional('timeZone', timeZone),
+    needsMoreBreaks: input.needsMoreBreaks ?? existing?.needsMoreBreaks ?? false,
+    countChat: input.countChat ?? existing?.countChat ?? false,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     version: (existing?.version ?? 0) + 1,

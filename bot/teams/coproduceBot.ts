@@ -25,6 +25,8 @@ export interface BotDeps {
   readonly firstContact: (conversationId: string) => Promise<boolean>;
   readonly welcome: (surface: ReturnType<typeof surfaceOf>) => CardJson;
   readonly onCommand: (context: TurnContext, text: string) => Promise<CommandReply>;
+  /** A shared-chat message not addressed to the bot: counted at most, never read. */
+  readonly onChatMessage: (context: TurnContext) => Promise<void>;
   readonly onMeetingEvent: (context: TurnContext, event: MeetingEvent) => Promise<CommandReply>;
   readonly onCardAction: (context: TurnContext, verb: string, data: Record<string, unknown>) => Promise<InvokeReply>;
 }
@@ -53,7 +55,7 @@ export class CoproduceBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = commandText(context.activity);
-    if (text === undefined) return; // not addressed to us: stay silent
+    if (text === undefined) return this.deps.onChatMessage(context); // not addressed to us: stay silent
     if (parseCommand(text).kind === 'empty' && context.activity.value) return; // legacy card submit, no text
     await send(context, await this.deps.onCommand(context, text));
   }

@@ -5,16 +5,9 @@
  */
 import type { Activity } from 'botbuilder';
 
-export interface MeetingMember {
-  readonly userId?: string;
-  readonly aadObjectId?: string;
-  readonly role?: string;
-}
+import type { MeetingEvent, MeetingMember } from '../core/meetingEvent';
 
-export type MeetingEvent =
-  | { readonly kind: 'start'; readonly meetingId: string; readonly title?: string; readonly at?: string }
-  | { readonly kind: 'end'; readonly meetingId: string; readonly at?: string }
-  | { readonly kind: 'join' | 'leave'; readonly meetingId?: string; readonly members: readonly MeetingMember[] };
+export type { MeetingEvent, MeetingMember };
 
 const NAMES: Readonly<Record<string, MeetingEvent['kind']>> = {
   'application/vnd.microsoft.meetingstart': 'start',

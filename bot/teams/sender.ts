@@ -165,6 +165,11 @@ export class OutboxSender {
       await this.drop(head, 'serviceUrlRefused', time(), report);
       return 'next';
     }
+    const message = await this.resolveEdit(head);
+    if (!message) {
+      await this.drop(head, 'originalNotDelivered', time(), report);
+      return 'next';
+    }
     const reservation = await this.pacing.reserve(conversationId, time());
     if (!reservation.ok) {
       report.paced++;
@@ -174,7 +179,7 @@ export class OutboxSender {
     const possibleDuplicate = head.inFlightSince !== undefined && head.message.kind === 'send';
     const inFlight = await this.outbox.markInFlight(head, time());
     if (!inFlight) return 'stop';
-    const result = await postToConversation(this.deps.adapter, this.deps.botAppId, conversation.reference, head.message);
+    const result = await postToConversation(this.deps.adapter, this.deps.botAppId, conversation.reference, message);
     const base = { idempotencyKey: head.idempotencyKey, kind: head.message.kind, attempt: inFlight.attempts, ...(possibleDuplicate ? { possibleDuplicate } : {}) };
     if (result.ok) {
       await this.outbox.finish(inFlight, { status: 'delivered', activityId: result.activityId }, time());
@@ -203,6 +208,14 @@ export class OutboxSender {
     await this.outbox.recordAttempt(conversationId, { ...record, outcome: OUTCOME_BY_ACTION[verdict.action] });
     report.failed++;
     return 'next';
+  }
+
+  /** An edit named by its original's key gets the original's Teams id; undefined if it never arrived. */
+  private async resolveEdit(head: QueuedMessage): Promise<QueuedMessage['message'] | undefined> {
+    const { message } = head;
+    if (message.kind !== 'update' || message.activityId) return message;
+    const activityId = message.ofKey ? await this.outbox.activityIdFor(head.conversationId, message.ofKey) : undefined;
+    return activityId ? { ...message, activityId } : undefined;
   }
 
   private async applyToConversation(conversationId: string, verdict: SendVerdict, now: Date): Promise<void> {

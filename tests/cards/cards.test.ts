@@ -72,8 +72,8 @@ describe('welcome card', () => {
 
 describe('help card', () => {
   const usages = [
-    'setup', 'purpose', 'consent', 'break [minutes]', 'next', 'recap', 'sense check <statement>',
-    'note <text>', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
+    'setup', 'purpose', 'consent', 'break [minutes]', 'next', 'back', 'extend [minutes]', 'recap',
+    'sense check <statement>', 'note <text>', 'here <name>', 'quiet voices', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
   ];
 
   test('lists every command as a person types it, with what it does', () => {
@@ -149,11 +149,12 @@ test('times are UTC RFC 3339 without milliseconds, so each reader sees their loc
 describe('commands and verbs', () => {
   test('the command list is the vocabulary, in session order, with the right arguments', () => {
     expect(COMMANDS.map((c) => c.usage)).toEqual([
-      'setup', 'purpose', 'consent', 'break [minutes]', 'next', 'recap', 'sense check <statement>',
-      'note <text>', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
+      'setup', 'purpose', 'consent', 'break [minutes]', 'next', 'back', 'extend [minutes]', 'pause', 'resume',
+      'end early', 'recap', 'sense check <statement>', 'note <text>', 'here <name>', 'quiet voices', 'unsaid',
+      'wrap up', 'digest', 'my data', 'help',
     ]);
-    expect(COMMANDS.filter((c) => c.takesText).map((c) => c.name)).toEqual(['sense check', 'note']);
-    expect(COMMANDS.filter((c) => c.takesMinutes).map((c) => c.name)).toEqual(['break']);
+    expect(COMMANDS.filter((c) => c.takesText).map((c) => c.name)).toEqual(['sense check', 'note', 'here']);
+    expect(COMMANDS.filter((c) => c.takesMinutes).map((c) => c.name)).toEqual(['break', 'extend']);
     expect(COMMANDS.filter((c) => c.who === 'everyone').map((c) => c.name)).toEqual(['consent', 'unsaid', 'my data', 'help']);
   });
 

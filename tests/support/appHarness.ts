@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../bot/config';
 import { createLogger } from '../../bot/log';
-import { createApp, type App } from '../../bot/app';
+import { createApp, type App, type AppOptions } from '../../bot/app';
 
 export interface RunningApp {
   readonly url: string;
@@ -19,7 +19,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}, options: { background?: boolean } = {}): Promise<RunningApp> {
+export type StartOptions = Pick<AppOptions, 'background' | 'clock' | 'directory' | 'random'>;
+
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coproduce-test-'));
   const config = loadConfig({ COPRODUCE_MODE: 'local', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env }, '9.9.9-test');
   const logs: string[] = [];
@@ -30,7 +32,7 @@ export async function startApp(env: Record<string, string> = {}, options: { back
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const app = createApp({ config, logger, background: options.background ?? false, tabDir: path.resolve(__dirname, '../../tab') });
+  const app = createApp({ config, logger, ...options, background: options.background ?? false, tabDir: path.resolve(__dirname, '../../tab') });
   const url = await app.listen();
   return {
     url,

@@ -1,0 +1,11 @@
+/** A Teams meeting event, read case-insensitively by the Teams adapter. Events may never arrive. */
+export interface MeetingMember {
+  readonly userId?: string;
+  readonly aadObjectId?: string;
+  readonly role?: string;
+}
+
+export type MeetingEvent =
+  | { readonly kind: 'start'; readonly meetingId: string; readonly title?: string; readonly at?: string }
+  | { readonly kind: 'end'; readonly meetingId: string; readonly at?: string }
+  | { readonly kind: 'join' | 'leave'; readonly meetingId?: string; readonly members: readonly MeetingMember[] };
