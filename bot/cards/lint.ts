@@ -176,9 +176,16 @@ function lintInput(input: Json, type: string, at: string, path: string, out: Pro
   }
   if (!nonEmpty(input.label)) out.push(`${at}: needs a label, so screen readers can name it.`);
   if (type === 'Input.ChoiceSet') {
-    if (!Array.isArray(input.choices) || input.choices.length === 0) out.push(`${at}: needs at least one choice.`);
+    const peoplePicker = input['choices.data'] !== undefined;
+    if (peoplePicker && !isPeopleQuery(input['choices.data'])) out.push(`${at}: choices.data must be Teams' people search of this chat.`);
+    if (!Array.isArray(input.choices) || (input.choices.length === 0 && !peoplePicker)) out.push(`${at}: needs at least one choice.`);
     else lintEach(input.choices, `${path}.choices`, out, lintChoice);
   }
+}
+
+/** Teams' people picker (a Teams extension of Input.ChoiceSet), limited to people in this chat. */
+function isPeopleQuery(value: unknown): boolean {
+  return isRecord(value) && value.type === 'Data.Query' && value.dataset === 'graph.microsoft.com/users?scope=currentContext' && Object.keys(value).length === 2;
 }
 
 function lintChoice(choice: unknown, path: string, out: Problems): void {

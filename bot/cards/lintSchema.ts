@@ -22,8 +22,9 @@ export const ELEMENT_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['ColumnSet', keys(...ELEMENT_COMMON, 'columns', 'style')],
   ['ActionSet', keys(...ELEMENT_COMMON, 'actions')],
   ['Input.Text', keys(...INPUT_COMMON, 'label', 'placeholder', 'value', 'isMultiline', 'maxLength')],
-  ['Input.ChoiceSet', keys(...INPUT_COMMON, 'label', 'choices', 'style', 'isMultiSelect', 'value', 'wrap')],
+  ['Input.ChoiceSet', keys(...INPUT_COMMON, 'label', 'choices', 'choices.data', 'style', 'isMultiSelect', 'value', 'wrap')],
   ['Input.Toggle', keys(...INPUT_COMMON, 'title', 'label', 'value', 'wrap')],
+  ['Input.Date', keys(...INPUT_COMMON, 'label', 'value', 'min', 'max', 'placeholder')],
 ]);
 
 export const COLUMN_KEYS = keys(...ELEMENT_COMMON, 'items', 'width', 'style', 'verticalContentAlignment');

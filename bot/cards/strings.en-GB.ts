@@ -41,12 +41,6 @@ export const enGB = {
     } satisfies Record<Audience, string>,
     separator: ' – ',
   },
-  meetingStarted: {
-    title: 'Coproduce is here for this meeting',
-    noSession: 'No co-production session has been set up for this meeting yet.',
-    howToSetUp: 'A facilitator can set one up by typing: @Coproduce setup',
-    helpButton: 'What can I ask?',
-  },
   notReady: {
     prefix: 'Sorry, "',
     suffix: '" is not ready in this version of Coproduce yet. Type help to see the full list.',

@@ -136,6 +136,18 @@ export type ChoiceSetInput = InputBase & {
   readonly isMultiSelect?: boolean;
   readonly value?: string;
   readonly wrap?: boolean;
+  /** Teams' people picker: search people in this chat (values are Entra object ids). */
+  readonly 'choices.data'?: { readonly type: 'Data.Query'; readonly dataset: 'graph.microsoft.com/users?scope=currentContext' };
+};
+
+/** A date picker; Teams gives and takes `YYYY-MM-DD`. */
+export type DateInput = InputBase & {
+  readonly type: 'Input.Date';
+  readonly label: string;
+  readonly value?: string;
+  readonly min?: string;
+  readonly max?: string;
+  readonly placeholder?: string;
 };
 
 export type ToggleInput = InputBase & {
@@ -156,7 +168,8 @@ export type CardElement =
   | ActionSet
   | TextInput
   | ChoiceSetInput
-  | ToggleInput;
+  | ToggleInput
+  | DateInput;
 
 type ActionBase = {
   readonly title?: string;

@@ -13,6 +13,7 @@ import type { Person, Store } from './ports';
 export const PERSONAL_CHATS_TABLE = 'personalChats';
 const ROW = 'chat';
 
+/** A stable key for a person: also the row key of their own rows in a session (answers, attendance). */
 export function personId(person: PersonKey): string {
   return 'aadObjectId' in person
     ? compositeKey('aad', person.tenantId.toLowerCase(), person.aadObjectId.toLowerCase())

@@ -52,12 +52,13 @@ export type CardRenderer = (payload: Readonly<Record<string, PropertyValue>>, de
 type WithSession<C> = C & { readonly session: StoredSession };
 
 /**
- * A handler runs only when the conversation (or the card) has a session, unless it says
- * `withoutSession` (help, setup, things about a person rather than a session).
+ * A handler is `{ run }`, which the dispatcher calls only when the chat (or the card) has a
+ * session, or `{ withoutSession }` for things that need none (help, setup, a person's own data).
+ * Two property names rather than a flag, so TypeScript can type each handler's context.
  */
 export type Handler<C, R> =
-  | { readonly withoutSession?: false; readonly run: (context: WithSession<C>) => Promise<R> }
-  | { readonly withoutSession: true; readonly run: (context: C) => Promise<R> };
+  | { readonly run: (context: WithSession<C>) => Promise<R> }
+  | { readonly withoutSession: (context: C) => Promise<R> };
 
 export type CommandHandler = Handler<CommandContext, CommandReply>;
 export type VerbHandler = Handler<VerbContext, InvokeReply>;

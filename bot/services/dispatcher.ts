@@ -83,13 +83,14 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
       deps.logger.info({ command: action, surface: turn.surface }, 'command');
       const handler = commands[action];
       if (!handler) return say(`${enGB.notReady.prefix}${action}${enGB.notReady.suffix}`);
-      const session = turn.surface === 'personal' && handler.withoutSession ? undefined : await currentSession(turn, deps);
-      if (!session && !handler.withoutSession) return say(NO_SESSION_TEXT);
+      const sessionless = 'withoutSession' in handler;
+      const session = turn.surface === 'personal' && sessionless ? undefined : await currentSession(turn, deps);
+      if (!session && !sessionless) return say(NO_SESSION_TEXT);
       const isFacilitator = facilitatorTest(turn, session);
       const verdict = await permitted(action, turn, isFacilitator, session !== undefined);
       if (!verdict.allowed) return say(verdict.message);
       const context = { turn, argument: parsed.argument, session, isFacilitator, deps };
-      if (handler.withoutSession) return handler.run(context);
+      if ('withoutSession' in handler) return handler.withoutSession(context);
       return handler.run({ ...context, session: session as StoredSession });
     },
 
@@ -98,7 +99,7 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
       const handler = verbs[verb];
       if (!handler) return tellPresser(NOT_READY);
       let session: StoredSession | undefined;
-      if (!handler.withoutSession || typeof data.sessionKey === 'string') {
+      if (!('withoutSession' in handler) || typeof data.sessionKey === 'string') {
         const found = await sessionOfCard(turn, data, deps);
         if (!found.ok) return refuseInvoke(found.status, found.message);
         session = found.session;
@@ -112,7 +113,7 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
       if (!verdict.allowed) return refuseInvoke(verdict.reason === 'unknownAction' ? 400 : 403, verdict.message);
       deps.logger.info({ verb, surface: turn.surface }, 'card action');
       const context = { turn, data, session, isFacilitator, deps };
-      if (handler.withoutSession) return handler.run(context);
+      if ('withoutSession' in handler) return handler.withoutSession(context);
       return handler.run({ ...context, session: session as StoredSession });
     },
   };

@@ -3,6 +3,6 @@ import { helpCard } from '../cards/helpCard';
 import type { Capability } from './capability';
 
 export const helpCapability: Capability = {
-  commands: { help: { withoutSession: true, run: async () => ({ card: helpCard({ unknownCommand: false }) }) } },
-  verbs: { 'help.show': { withoutSession: true, run: async () => ({ kind: 'card', card: helpCard({ unknownCommand: false }) }) } },
+  commands: { help: { withoutSession: async () => ({ card: helpCard({ unknownCommand: false }) }) } },
+  verbs: { 'help.show': { withoutSession: async () => ({ kind: 'card', card: helpCard({ unknownCommand: false }) }) } },
 };

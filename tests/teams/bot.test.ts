@@ -109,7 +109,7 @@ test('a mention of someone else is not a command', async () => {
 });
 
 test('a command that is not built yet says so plainly', async () => {
-  await send({ text: 'wrap up' });
+  await send({ text: 'digest' });
   const [call] = await connector.waitForCalls(1);
   expect((call.body as { text: string }).text).toMatch(/not ready/);
 });
@@ -121,6 +121,7 @@ test.each([
   const event = { type: 'event', name: 'application/vnd.microsoft.meetingStart', conversation: GROUP, value };
   await send(event);
   await send(event); // Teams retries slow turns; the card must not appear twice
+  await running.app.sender.drainOnce();
   await settle();
   const posts = connector.calls.filter((c) => c.method === 'POST');
   expect(posts).toHaveLength(1);
