@@ -2,11 +2,12 @@
  * "Here is what we heard": the sense check everyone in the chat sees. Statements are the
  * facilitator's words, so they are plain text runs, never markdown. The card names nobody: it
  * shows only how many have answered while open (the split only after closing), and each person's
- * own answer comes back privately in their invoke response (senseCheckAnswerCard). The lead edits
- * this card at most once every 10–15 s with fresh tallies (DESIGN.md "Card budget").
+ * own answer comes back privately in their invoke response (senseCheckAnswerCard). The tally is
+ * refreshed by a coalesced edit at most once every 12 s (DESIGN.md "Card budget").
  */
 import type { Level, SenseCheckStatus, Tally } from '../core/senseCheck';
 import { enGB, type CardStrings } from './strings.en-GB';
+import { senseCheckStrings } from './strings/senseCheck.en-GB';
 import { plainText, textRun } from './text';
 import type { ActionSet, AdaptiveCard, CardElement, Container, RichTextBlock, TextBlock, TextInput } from './types';
 
@@ -17,6 +18,11 @@ export interface SenseCheckView {
   readonly status: SenseCheckStatus;
   /** One per statement, from core `tallies`. */
   readonly tallies: readonly Tally[];
+  /**
+   * Add "close" and "record an answer for someone" while open. Everyone sees them (it is one card
+   * for the whole chat); the permission table refuses anyone who is not a facilitator.
+   */
+  readonly facilitatorControls?: boolean;
 }
 
 /** The input whose value Teams merges into the answer button's data. */
@@ -44,7 +50,29 @@ export function senseCheckCard(view: SenseCheckView, strings: CardStrings = enGB
     body.push(statementContainer(items));
   });
   if (open) body.push(...missedInput(strings));
+  if (open && view.facilitatorControls) body.push(facilitatorControls(view));
   return { type: 'AdaptiveCard', version: '1.5', fallbackText: `${text.title}. ${open ? text.intro : text.closed}`, body };
+}
+
+/** Buttons for facilitators; they never carry what someone typed in the "missed" box. */
+function facilitatorControls(view: Pick<SenseCheckView, 'sessionKey' | 'senseCheckId'>): Container {
+  const words = senseCheckStrings.controls;
+  const data = { sessionKey: view.sessionKey, senseCheckId: view.senseCheckId };
+  return {
+    type: 'Container',
+    spacing: 'Large',
+    separator: true,
+    items: [
+      { type: 'TextBlock', text: words.forFacilitators, wrap: true, isSubtle: true, size: 'Small' },
+      {
+        type: 'ActionSet',
+        actions: [
+          { type: 'Action.Execute', verb: 'senseCheck.close', title: words.close, associatedInputs: 'none', data },
+          { type: 'Action.Execute', verb: 'answer.recordForSomeone', title: words.recordForSomeone, associatedInputs: 'none', data },
+        ],
+      },
+    ],
+  };
 }
 
 export function statementContainer(items: readonly CardElement[]): Container {
@@ -84,7 +112,11 @@ export function missedInput(strings: CardStrings): CardElement[] {
     maxLength: MAX_MISSED_INPUT,
     spacing: 'Medium',
   };
-  return [input, { type: 'TextBlock', text: strings.senseCheck.missedHint, wrap: true, isSubtle: true, size: 'Small' }];
+  return [
+    input,
+    { type: 'TextBlock', text: strings.senseCheck.missedHint, wrap: true, isSubtle: true, size: 'Small' },
+    { type: 'TextBlock', text: senseCheckStrings.answer.missedPrivate, wrap: true, isSubtle: true, size: 'Small', spacing: 'None' },
+  ];
 }
 
 /** "N of M have answered" while open; the split is added only once closed. */

@@ -16,19 +16,53 @@ export interface UnsaidView {
 }
 
 export const UNSAID_INPUT_ID = 'unsaidText';
-const MAX_UNSAID_INPUT = 1000;
+/** Same as the core's MAX_UNSAID_CHARACTERS (cards import core types only), so the box stops people first. */
+export const MAX_UNSAID_INPUT = 1000;
 
-export function unsaidCard(view: UnsaidView, strings: CardStrings = enGB): AdaptiveCard {
+/**
+ * The four truths (DESIGN.md "Anonymity"), in a warning box: facilitators will read it; it cannot
+ * be deleted later; no name in it; where to get support. Every unsaid card shows them first.
+ */
+export function unsaidHonesty(view: UnsaidView, strings: CardStrings = enGB): CardElement {
   const text = strings.unsaid;
   const contact = view.safeguardingContact?.trim();
-  const honesty: CardElement[] = [
-    { type: 'TextBlock', text: text.facilitatorsRead, wrap: true, weight: 'Bolder' },
-    { type: 'TextBlock', text: text.cannotDelete, wrap: true, weight: 'Bolder' },
-    { type: 'TextBlock', text: text.noName, wrap: true, weight: 'Bolder' },
-    ...(contact
-      ? [{ type: 'TextBlock' as const, text: text.supportWithContact, wrap: true }, plainText(contact)]
-      : [{ type: 'TextBlock' as const, text: text.supportGeneric, wrap: true }]),
+  return {
+    type: 'Container',
+    style: 'warning',
+    items: [
+      { type: 'TextBlock', text: text.facilitatorsRead, wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: text.cannotDelete, wrap: true, weight: 'Bolder' },
+      { type: 'TextBlock', text: text.noName, wrap: true, weight: 'Bolder' },
+      ...(contact
+        ? [{ type: 'TextBlock' as const, text: text.supportWithContact, wrap: true }, plainText(contact)]
+        : [{ type: 'TextBlock' as const, text: text.supportGeneric, wrap: true }]),
+    ],
+  };
+}
+
+/** The anonymous "I need a pause" button and what it does. */
+export function pauseSection(sessionKey: string, strings: CardStrings = enGB): CardElement[] {
+  return [
+    { type: 'TextBlock', text: strings.pause.explain, wrap: true, spacing: 'Large', separator: true },
+    {
+      type: 'ActionSet',
+      actions: [
+        {
+          type: 'Action.Execute',
+          verb: 'break.requestPause',
+          title: strings.pause.button,
+          data: { sessionKey },
+          // The note box is required and private: a pause request must neither wait for it nor carry it.
+          associatedInputs: 'none',
+        },
+      ],
+    },
   ];
+}
+
+/** The writing card: returned only to the person who pressed "Write something". */
+export function unsaidCard(view: UnsaidView, strings: CardStrings = enGB): AdaptiveCard {
+  const text = strings.unsaid;
   return {
     type: 'AdaptiveCard',
     version: '1.5',
@@ -36,7 +70,7 @@ export function unsaidCard(view: UnsaidView, strings: CardStrings = enGB): Adapt
     body: [
       { type: 'TextBlock', text: text.title, style: 'heading', size: 'Medium', weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: text.intro, wrap: true },
-      { type: 'Container', style: 'warning', items: honesty },
+      unsaidHonesty(view, strings),
       { type: 'TextBlock', text: text.noTimes, wrap: true, isSubtle: true, size: 'Small' },
       {
         type: 'Input.Text',
@@ -51,20 +85,7 @@ export function unsaidCard(view: UnsaidView, strings: CardStrings = enGB): Adapt
         type: 'ActionSet',
         actions: [{ type: 'Action.Execute', verb: 'unsaid.send', title: text.sendButton, data: { sessionKey: view.sessionKey } }],
       },
-      { type: 'TextBlock', text: strings.pause.explain, wrap: true, spacing: 'Large', separator: true },
-      {
-        type: 'ActionSet',
-        actions: [
-          {
-            type: 'Action.Execute',
-            verb: 'break.requestPause',
-            title: strings.pause.button,
-            data: { sessionKey: view.sessionKey },
-            // The note box is required and private: a pause request must neither wait for it nor carry it.
-            associatedInputs: 'none',
-          },
-        ],
-      },
+      ...pauseSection(view.sessionKey, strings),
     ],
   };
 }

@@ -131,3 +131,20 @@ export function batchedCount(rows: readonly { readonly batch: number }[], now: D
     nextUpdateAt: new Date((current + 1) * windowMs),
   };
 }
+
+/**
+ * Facilitators hear about a window one whole window after it closes, never at its boundary: a
+ * click just before a boundary would otherwise show a second later and point at the clicker.
+ * So anything done in window n is reported at the end of window n + 1.
+ */
+export const REPORT_LAG_WINDOWS = 1;
+
+/** When the report of window `batch` goes to the facilitators. */
+export function reportDueAt(batch: number, batchMinutes: number = DEFAULT_BATCH_MINUTES): Date {
+  return new Date((batch + 1 + REPORT_LAG_WINDOWS) * batchMinutes * 60_000);
+}
+
+/** Rows already reported at `now`: what any facilitator view may show, and nothing newer. */
+export function reportedRows<T extends { readonly batch: number }>(rows: readonly T[], now: Date, batchMinutes: number = DEFAULT_BATCH_MINUTES): T[] {
+  return visibleRows(rows, new Date(now.getTime() - REPORT_LAG_WINDOWS * batchMinutes * 60_000), batchMinutes);
+}

@@ -43,6 +43,8 @@ export interface Answer {
   readonly method: AnswerMethod;
   /** The facilitator who recorded an answer given out loud, by phone, on paper or in the room. */
   readonly recordedBy?: string;
+  /** For a recorded answer only: the name the facilitator typed. Shown to facilitators, never in a shared chat. */
+  readonly respondentName?: string;
   readonly answeredAt: Date;
 }
 
@@ -88,7 +90,14 @@ export function answer(check: SenseCheck, existing: Answer | undefined, input: A
   if (typed && typed.length > MAX_MISSED_CHARACTERS) return { ok: false, reason: 'missedTooLong' };
   const missed = typed || existing?.missed;
 
-  if (existing && existing.level === input.level && existing.missed === missed) {
+  const respondentName = input.method === 'self' ? undefined : input.respondentName?.trim() || undefined;
+  if (
+    existing &&
+    existing.level === input.level &&
+    existing.missed === missed &&
+    existing.method === input.method &&
+    existing.respondentName === respondentName
+  ) {
     return { ok: true, answer: existing, unchanged: true };
   }
   const next: Answer = {
@@ -100,6 +109,7 @@ export function answer(check: SenseCheck, existing: Answer | undefined, input: A
     answeredAt: now,
     ...(missed ? { missed } : {}),
     ...(input.recordedBy ? { recordedBy: input.recordedBy } : {}),
+    ...(respondentName ? { respondentName } : {}),
   };
   return { ok: true, answer: next, unchanged: false };
 }
@@ -189,6 +199,7 @@ export function answerToEntity(sessionKey: string, a: Answer): EntityInput {
   };
   if (a.missed !== undefined) props.missed = a.missed;
   if (a.recordedBy !== undefined) props.recordedBy = a.recordedBy;
+  if (a.respondentName !== undefined) props.respondentName = a.respondentName;
   return { partitionKey: answerPartition(sessionKey, a.senseCheckId), rowKey: answerRowKey(a.respondent, a.statementIndex), props };
 }
 
@@ -209,5 +220,6 @@ export function answerFromEntity(entity: Entity | EntityInput): Answer | undefin
     answeredAt,
     ...(typeof p.missed === 'string' ? { missed: p.missed } : {}),
     ...(typeof p.recordedBy === 'string' ? { recordedBy: p.recordedBy } : {}),
+    ...(typeof p.respondentName === 'string' ? { respondentName: p.respondentName } : {}),
   };
 }
