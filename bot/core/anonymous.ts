@@ -7,7 +7,8 @@
  *   kept (rather than nothing) so a count can freeze at the last boundary without a stored
  *   snapshot, and so notes appear only once their window has closed. It says no more than the
  *   batched count itself already shows;
- * - shown in shuffled order, and only from completed windows.
+ * - shown in shuffled order, and only from completed windows (reports wait one more window:
+ *   see REPORT_LAG_WINDOWS).
  * Never passed to quiet voices; counts go to facilitators only (the caller's permission check).
  *
  * The Store may keep its own write time (Azure Tables' Timestamp); nothing here reads it.

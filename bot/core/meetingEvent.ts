@@ -2,6 +2,8 @@
 export interface MeetingMember {
   readonly userId?: string;
   readonly aadObjectId?: string;
+  /** Display name, when Teams sends one; shown to facilitators only, never logged. */
+  readonly name?: string;
   readonly role?: string;
 }
 

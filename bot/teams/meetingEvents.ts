@@ -43,7 +43,7 @@ function readMember(raw: unknown): MeetingMember {
   const member = lowerKeys(raw);
   const user = lowerKeys(member.user);
   const meeting = lowerKeys(member.meeting);
-  return { userId: str(user.id), aadObjectId: str(user.aadobjectid), role: str(meeting.role) };
+  return { userId: str(user.id), aadObjectId: str(user.aadobjectid), name: str(user.name), role: str(meeting.role) };
 }
 
 function lowerKeys(value: unknown): Record<string, unknown> {
