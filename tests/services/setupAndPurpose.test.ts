@@ -111,7 +111,8 @@ test('with a session, the meeting start posts the purpose once; `purpose` shows 
   await m.meetingEvent('start', { casing: 'camel' });
   await m.meetingEvent('start', { casing: 'pascal' });
   await m.settle();
-  const purposePosts = m.sent(CHAT).filter((call) => textOf(cardOf(call)).includes('Why we are here'));
+  const heading = (call: Parameters<typeof cardOf>[0]) => (cardOf(call)?.body as { text?: string }[] | undefined)?.[0]?.text;
+  const purposePosts = m.sent(CHAT).filter((call) => heading(call) === 'Why we are here');
   expect(purposePosts).toHaveLength(1);
   expectValidTeamsCard(cardOf(purposePosts[0]));
   expect(textOf(cardOf(purposePosts[0]))).toContain(form.outcome);
