@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { checkPlainEnglish, LONG_SENTENCE_WORDS, sentenceSpans } from '../../bot/core/plainEnglish';
 import { ignoreRule, isIgnored, MAX_IGNORED_RULES, unignoreRule } from '../../bot/core/plainEnglishIgnores';
 import { enGB } from '../../bot/cards/strings.en-GB';
@@ -120,5 +122,19 @@ describe('our own words', () => {
 
   test.each(cardStrings)('%s passes the checker', (_path, text) => {
     expect(checkPlainEnglish(text)).toEqual([]);
+  });
+
+  // Each area keeps its words in a file of its own under cards/strings; new files are picked up here.
+  const areaDir = path.join(__dirname, '../../bot/cards/strings');
+  const areaFiles = fs.readdirSync(areaDir).filter((file) => file.endsWith('.ts'));
+  const areaStrings = areaFiles.flatMap((file) => stringsIn(jest.requireActual<Record<string, unknown>>(path.join(areaDir, file)), file));
+
+  test('the walk finds strings in every area file', () => {
+    const found = new Set(areaStrings.map(([where]) => where.slice(0, where.indexOf('.ts') + 3)));
+    expect([...found].sort()).toEqual([...areaFiles].sort());
+  });
+
+  test.each(areaStrings)('%s never labels people', (_path, text) => {
+    expect(checkPlainEnglish(text).filter((issue) => issue.kind === 'label')).toEqual([]);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * Words on the notes, wrap-up, "what you gave today" and plain-English suggestion cards, in plain
+ * British English. `{name}` placeholders are filled with numbers or `{{DATE(...)}}` values, never
+ * with anyone's words (those go in plain text runs).
+ */
+export const wrapUpStrings = {
+  notes: {
+    saved: 'Note saved.',
+    creditedHidden: 'Credited, name hidden until they agree to be named.',
+    howTo: 'To save a note, type note and then what you want to write down. In a meeting chat, start with @Coproduce.',
+    formButton: 'Write a note in a form',
+    another: 'Write another note',
+    formHint: 'Only you will see the form.',
+    // {length} is a number.
+    tooLong: 'That note is {length} characters long. Please keep it to 2,000 or fewer, or split it into two notes.',
+    creditTooLong: 'The name is too long. Please keep it to 100 characters or fewer.',
+    unknownTopic: 'That part of the agenda was not found. Choose one from the list, or leave it empty.',
+    form: {
+      title: 'Write a note',
+      onlyYou: 'Only you can see this form. The note goes into the session record, not the chat.',
+      text: 'Your note',
+      textPlaceholder: 'What do you want to remember?',
+      textRequired: 'Write your note first.',
+      credit: 'Whose idea or words is it? (optional)',
+      creditPlaceholder: 'Their name',
+      creditHint: 'We keep the name but show it to nobody until that person agrees to be named.',
+      topic: 'Which part of the agenda is it about? (optional)',
+      noTopic: 'Not about one part',
+      save: 'Save the note',
+    },
+  },
+  wrapUp: {
+    prompt: {
+      title: 'Time to wrap up',
+      body: 'Before we finish, the facilitators will share the next steps and when you will hear from us.',
+      facilitatorHint: 'Facilitators: press the button to add the next steps. Only you will see the form.',
+      button: 'Add the next steps',
+    },
+    form: {
+      title: 'Next steps',
+      onlyYou: 'Only you can see this form. When you save it, everyone in the chat will see the next steps.',
+      blankRows: 'Fill in as many steps as you need and leave the rest empty.',
+      // {number} is the step number.
+      step: 'Step {number}',
+      what: 'What will happen',
+      owner: 'Who will do it (optional)',
+      ownerPlaceholder: 'A name or a team',
+      due: 'By when (optional)',
+      followUp: 'When will people hear back from you?',
+      save: 'Save and share with everyone',
+      problemsTitle: 'Please check these and save again:',
+    },
+    // {step} is the step number.
+    problems: {
+      noSteps: 'Add at least one next step.',
+      tooManySteps: 'There can be at most 8 next steps.',
+      followUpMissing: 'Choose the date when people will hear back from you.',
+      followUpUnreadable: 'The date for hearing back could not be read. Please choose it again.',
+      followUpInPast: 'The date for hearing back is in the past.',
+      followUpTooFar: 'The date for hearing back is more than three years away.',
+      changedMeanwhile: 'Another facilitator changed the next steps while you had this form open. Here are their changes. Please check them and save again.',
+      whatMissing: 'Step {step}: say what will happen.',
+      whatTooLong: 'Step {step}: please keep what will happen to 300 characters or fewer.',
+      ownerTooLong: 'Step {step}: please keep who will do it to 100 characters or fewer.',
+      dueUnreadable: 'Step {step}: the date could not be read. Please choose it again.',
+      dueInPast: 'Step {step}: the date is in the past.',
+      dueTooFar: 'Step {step}: the date is more than three years away.',
+    },
+    saved: 'The next steps are saved and shared in the chat.',
+    savedAgain: 'Your changes are saved. The card in the chat now shows them.',
+    alreadySaved: 'These next steps are already saved and shared in the chat.',
+    next: {
+      title: 'What happens next',
+      intro: 'Here is what will happen after today.',
+      who: 'Who: ',
+      // {date} is a date value each person sees in their own time zone.
+      due: 'By {date}',
+      hearBack: 'You will hear back from us by {date}.',
+      thanks: 'Thank you for your time, your ideas and your experience today. What you shared makes a difference.',
+      button: 'See what you gave today',
+      buttonHint: 'Only you will see what you gave.',
+    },
+  },
+  contribution: {
+    title: 'What you gave today',
+    onlyYou: 'Only you can see this.',
+    thanks: 'Thank you for taking part. Here is what Coproduce kept from you today.',
+    senseChecks: 'Your answers when we checked what we heard',
+    youSaid: 'You said: ',
+    youMissed: 'You said we missed: ',
+    recordedForYou: 'A facilitator recorded this answer for you.',
+    purpose: 'Did we do what we came for?',
+    purposeReason: 'Your reason: ',
+    nothing: 'Coproduce has no answers from you today. What you said out loud still counts, and the facilitators heard it.',
+    anonymous: 'Anything you sent without your name is not shown here, because nobody knows who wrote it.',
+    notIdentified: 'Coproduce could not tell who you are, so it cannot show your answers. Please ask a facilitator.',
+  },
+  plainEnglish: {
+    title: 'A suggestion about wording',
+    intro: 'Coproduce checks what facilitators write, to help keep it plain and welcoming. Only facilitators see this.',
+    places: {
+      note: 'In your note',
+      nextSteps: 'In the next steps',
+    } as Readonly<Record<string, string>>,
+    youWrote: 'You wrote: ',
+    suggestion: 'Suggestion: ',
+    ignore: "Don't flag this again in this session",
+    // {count} is a number.
+    more: 'There are {count} more suggestions. Coproduce will show them next time.',
+    ignored: 'Coproduce will not flag this again in this session.',
+    unknownRule: 'That suggestion was not recognised, so nothing changed.',
+    tooMany: 'This session has turned off as many suggestions as it can, so nothing changed.',
+    busy: 'Someone else is changing these settings right now. Please try again.',
+  },
+} as const;
