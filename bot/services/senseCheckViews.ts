@@ -26,10 +26,14 @@ export function senseCheckCardKey(checkId: string): string {
   return `senseCheck|${checkId}`;
 }
 
-/** A keyed pseudonym for the person who acted; undefined when the activity named nobody. */
-export function actorPseudonym(deps: ServiceDeps, actor: Actor): string | undefined {
+/**
+ * The stored key of the person who acted (the same person id answers, attendance and consent use,
+ * so "my data" and erasure find every row); undefined when the activity named nobody. Not the log
+ * pseudonym: rotating the log key must never lose anyone's answers.
+ */
+export function actorPseudonym(_deps: ServiceDeps, actor: Actor): string | undefined {
   const key = personKeyOf(actor);
-  return key ? deps.pseudonymize(personId(key)) : undefined;
+  return key ? personId(key) : undefined;
 }
 
 /** The row owner for a person's own answer. */
@@ -39,8 +43,8 @@ export function selfRespondent(deps: ServiceDeps, actor: Actor): string | undefi
 }
 
 /** The row owner for an answer a facilitator records for a named person (never clashes with a person's own). */
-export function namedRespondent(deps: ServiceDeps, name: string): string {
-  return `named:${deps.pseudonymize(`named|${nameKey(name)}`) ?? ''}`;
+export function namedRespondent(_deps: ServiceDeps, name: string): string {
+  return `named:${nameKey(name)}`;
 }
 
 export type FoundCheck = { readonly ok: true; readonly stored: StoredSenseCheck } | { readonly ok: false; readonly reply: InvokeReply };

@@ -123,7 +123,7 @@ describe('recording an answer for someone', () => {
 
     const rows = await storedAnswers(m, SESSION_KEY, senseCheckId);
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toEqual(expect.objectContaining({ method: 'phone', recordedBy: expect.stringMatching(/^p_/) }));
+    for (const row of rows) expect(row).toEqual(expect.objectContaining({ method: 'phone', recordedBy: expect.stringMatching(/^aad\|/) }));
     expect(rows.find((r) => r.statementIndex === 0)).toEqual(expect.objectContaining({ level: 'partly', respondentName: 'sam okafor' }));
     expect(rows.find((r) => r.statementIndex === 0)?.missed).toBe('Nobody mentioned large print');
 
