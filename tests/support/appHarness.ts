@@ -19,10 +19,14 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export type StartOptions = Pick<AppOptions, 'background' | 'clock' | 'directory' | 'random'>;
+export type StartOptions = Pick<AppOptions, 'background' | 'clock' | 'directory' | 'random' | 'tabSignIn'> & {
+  /** Reuse the data folder of an app already stopped (a restart); stop() then leaves it in place. */
+  readonly dataDir?: string;
+};
 
-export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coproduce-test-'));
+export async function startApp(env: Record<string, string> = {}, startOptions: StartOptions = {}): Promise<RunningApp> {
+  const { dataDir: reusedDir, ...options } = startOptions;
+  const dataDir = reusedDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'coproduce-test-'));
   const config = loadConfig({ COPRODUCE_MODE: 'local', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env }, '9.9.9-test');
   const logs: string[] = [];
   const destination = new Writable({
@@ -42,7 +46,7 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
     dataDir,
     stop: async () => {
       await app.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!reusedDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -80,8 +80,15 @@ export function personalChatOf(who: PersonName | TestPerson): string {
   return `a:personal-${typeof who === 'string' ? who : who.key}`;
 }
 
-export async function startMeeting(options: { start?: Date; minutes?: number } = {}): Promise<MeetingHarness> {
-  const start = options.start ?? MEETING_START;
+export interface MeetingOptions {
+  readonly start?: Date;
+  readonly minutes?: number;
+  /** Benchmarks: the system clock and the background sender and job loops, as in production. */
+  readonly realTime?: boolean;
+}
+
+export async function startMeeting(options: MeetingOptions = {}): Promise<MeetingHarness> {
+  const start = options.start ?? (options.realTime ? new Date() : MEETING_START);
   const fake = await startFakeConnector();
   const clock = new ManualClock(start);
   const directory = new ScriptedMeetingDirectory();
@@ -95,7 +102,9 @@ export async function startMeeting(options: { start?: Date; minutes?: number } =
   for (const p of Object.values(PEOPLE)) directory.setParticipant(MEETING_ID, p.aadObjectId, { role: p.role, inMeeting: true });
   let seed = 1;
   const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  const running = await startApp({}, { clock, directory, random });
+  // The scripted people can use the tab's development sign-in, as the Playground's people can.
+  const tabSignIn = { devSignInRoster: Object.values(PEOPLE).map((p) => ({ userId: p.id, aadObjectId: p.aadObjectId, tenantId: TENANT, name: p.name })) };
+  const running = await startApp({}, options.realTime ? { directory, random, background: true, tabSignIn } : { clock, directory, random, tabSignIn });
   const who = (p: PersonName | TestPerson): TestPerson => (typeof p === 'string' ? PEOPLE[p] : p);
   const from = (p: TestPerson) => ({ id: p.id, name: p.name, aadObjectId: p.aadObjectId });
   const meetingConversation = { id: CHAT, conversationType: 'groupChat', isGroup: true, tenantId: TENANT };
