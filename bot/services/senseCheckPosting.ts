@@ -14,6 +14,7 @@ import { senseCheckStartCard } from '../cards/senseCheckStartCard';
 import { senseCheckStrings } from '../cards/strings/senseCheck.en-GB';
 import type { CommandHandler, VerbHandler } from './capability';
 import type { ServiceDeps } from './deps';
+import { warnAboutWording } from './plainEnglishWarnings';
 import { postTrackedCard } from './trackedCards';
 import { actorPseudonym, expectedCount, publicCard, senseCheckCardKey } from './senseCheckViews';
 
@@ -45,6 +46,7 @@ async function postSenseCheck(deps: ServiceDeps, stored: StoredSession, turn: Tu
   const first = await createSenseCheck(deps.store, opened.check, session.conversationId);
   const card = publicCard(session, opened.check, [], await expectedCount(deps, session));
   await postTrackedCard(deps, session.conversationId, senseCheckCardKey(checkId), card);
+  if (first) await warnAboutWording(deps, session, opened.check.statements.map((text) => ({ where: 'the sense check', text })), turn.now);
   deps.logger.info({ statements: opened.check.statements.length, first }, 'sense check posted');
   return { ok: true, first };
 }

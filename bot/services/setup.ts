@@ -13,6 +13,7 @@ import { refuseInvoke, type InvokeReply, type Turn } from '../core/turn';
 import { SETUP_INPUTS, setupFormCard, setupPromptCard } from '../cards/setupCards';
 import { setupStrings as text } from '../cards/strings/setup.en-GB';
 import type { Capability } from './capability';
+import { warnAboutWording } from './plainEnglishWarnings';
 import type { ServiceDeps } from './deps';
 import { currentSession, meetingRefOf, occurrenceStartOf } from './sessionFinder';
 
@@ -109,6 +110,12 @@ async function save(turn: Turn, data: Readonly<Record<string, unknown>>, deps: S
   if (!saved.ok) return refuseInvoke(400, saved.problems.join(' '));
   const reachable = await personalChatOf(deps.store, actor);
   const lines = [existing ? text.saved.edited : text.saved.created, text.saved.nextSteps, ...(reachable ? [] : [text.saved.notReachable])];
+  const purpose = saved.value.purpose;
+  await warnAboutWording(deps, saved.value, [
+    { where: 'the purpose', text: purpose.outcome },
+    ...(purpose.responsible ? [{ where: 'who will act on what we hear', text: purpose.responsible }] : []),
+    ...(purpose.capture ? [{ where: 'how you will capture what people say', text: purpose.capture }] : []),
+  ], turn.now);
   deps.logger.info({ edited: existing !== undefined }, 'session setup saved');
   return { kind: 'card', card: savedCard(saved.value.sessionKey, lines) };
 }

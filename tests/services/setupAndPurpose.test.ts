@@ -161,3 +161,12 @@ test('"did we do what we came for?": each person answers for themselves, private
   // Private replies never went to anyone's 1:1 chat either: the answer came back in the invoke.
   expect(m.sent(personalChatOf('ash'))).toHaveLength(0);
 });
+
+test('unhelpful wording in the purpose gets a private suggestion to the facilitator, never a word in the meeting chat', async () => {
+  await m.openPersonalChats('fola');
+  await setUp({ outcome: 'Ask service users what they think of the new booking line' });
+  await m.settle();
+  const privately = m.sent(personalChatOf('fola')).map((call) => textOf(call.body)).join('\n');
+  expect(privately).toMatch(/service users/i);
+  expect(meetingChatText()).not.toMatch(/service users/i);
+});
