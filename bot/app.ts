@@ -10,7 +10,9 @@ import type { Clock, Store } from './core/ports';
 import type { AppLogger } from './log';
 import { pseudonymizer } from './log';
 import { openSqliteStore } from './storage/sqliteStore';
+import { openAzureTablesStore } from './storage/azureTablesStore';
 import { createHttpServer } from './http/server';
+import { createTabSignIn, type TabSignInOptions } from './http/tabApiSignIn';
 import { createActivityEndpoint, createBotAdapter } from './teams/activityEndpoint';
 import { CoproduceBot } from './teams/coproduceBot';
 import { createTurnHandlers } from './teams/turnHandlers';
@@ -45,11 +47,23 @@ export interface AppOptions {
   readonly directory?: MeetingDirectory;
   /** Seeded randomness for shuffles in tests. */
   readonly random?: () => number;
+  /** Tests: the tab's signing keys (production) and the development sign-in's roster (local). */
+  readonly tabSignIn?: TabSignInOptions;
 }
 
 export function openStore(config: Config): Store {
   if (config.storage === 'sqlite') return openSqliteStore({ file: path.join(config.dataDir, 'coproduce.sqlite') });
-  throw new ConfigError(['STORAGE=azure-tables is not available in this version yet. Use STORAGE=sqlite for now.']);
+  const { connectionString, endpoint } = config.azureTables;
+  if (!connectionString && !endpoint) {
+    throw new ConfigError(['STORAGE=azure-tables needs AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT.']);
+  }
+  // A connection string wins; an endpoint alone signs in with the managed identity (DefaultAzureCredential).
+  try {
+    return openAzureTablesStore({ connectionString, endpoint });
+  } catch (error) {
+    // The SDK's and our messages name what is wrong without repeating the setting's value.
+    throw new ConfigError([`The Azure Tables settings cannot be used: ${error instanceof Error ? error.message : 'unknown problem'}`]);
+  }
 }
 
 export function createApp(options: AppOptions): App {
@@ -79,6 +93,7 @@ export function createApp(options: AppOptions): App {
     logger,
     pseudonymize,
     random: options.random ?? Math.random,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
   const dispatcher = createDispatcher(services, CAPABILITIES);
   const runner: JobRunner = createJobRunner({
@@ -103,6 +118,8 @@ export function createApp(options: AppOptions): App {
     tabDir: options.tabDir ?? path.resolve(__dirname, '..', 'tab'),
     handleActivity: createActivityEndpoint({ adapter, bot, policy, logger }),
     health: async () => ({ storage: await store.ping().catch(() => false) }),
+    personalPages: services,
+    tabApi: { services, dispatcher, ...createTabSignIn(config, clock, logger, options.tabSignIn), stageSecret: config.pseudonymKey },
   });
 
   return {

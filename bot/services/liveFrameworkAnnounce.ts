@@ -62,5 +62,7 @@ export async function announceChange(deps: ServiceDeps, session: Session, change
   }
   if (frameworkCardSignature(before) === frameworkCardSignature(after)) return;
   const card = frameworkCard({ sessionKey: session.sessionKey, plan: after });
-  await editTrackedCard(deps, session.conversationId, frameworkCardKey(session), card, `v${after.live.planVersion}`);
+  // Each written change is announced once (the conditional write decides that), and two changes can
+  // share a plan version (pause, resume), so every edit gets a key of its own.
+  await editTrackedCard(deps, session.conversationId, frameworkCardKey(session), card, deps.ids.random());
 }
