@@ -184,6 +184,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       ];
       expect(await store.batch(table, P, stale)).toEqual({ ok: false, index: 1, reason: 'etagMismatch' });
       expect(await store.batch(table, P, [{ kind: 'delete', rowKey: 'gone', etag: '*' }])).toEqual({ ok: false, index: 0, reason: 'notFound' });
+      // A delete in a batch honours its ETag too: a stale one changes nothing.
+      const dBefore = await store.get(table, P, 'd');
+      await store.merge(table, row('d', { n: 9 }), dBefore!.etag);
+      expect(await store.batch(table, P, [{ kind: 'insert', entity: row('a') }, { kind: 'delete', rowKey: 'd', etag: dBefore!.etag }])).toEqual({ ok: false, index: 1, reason: 'etagMismatch' });
+      expect((await store.get(table, P, 'd'))?.props).toEqual({ n: 9 });
+      expect(await store.get(table, P, 'a')).toBeUndefined();
       const x = await store.get(table, P, 'x');
       const mixed: BatchOperation[] = [
         { kind: 'insert', entity: row('a', { n: 1 }) },
