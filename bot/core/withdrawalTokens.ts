@@ -53,3 +53,11 @@ async function revokeByHash(store: Store, hash: string): Promise<void> {
   const entity = await store.get(TOKENS_TABLE, CODES, hash);
   if (entity) await store.merge(TOKENS_TABLE, { partitionKey: CODES, rowKey: hash, props: { revoked: true } }, '*');
 }
+
+/** Revokes whatever code this person holds for this session (erasure: their links must stop working). */
+export async function revokeCodesOfSubject(store: Store, target: TokenTarget): Promise<void> {
+  const pointerKey = `current|${target.subjectId}`;
+  const pointer = await store.get(TOKENS_TABLE, target.sessionKey, pointerKey);
+  if (typeof pointer?.props.hash === 'string') await revokeByHash(store, pointer.props.hash);
+  if (pointer) await store.delete(TOKENS_TABLE, target.sessionKey, pointerKey, '*');
+}

@@ -63,6 +63,8 @@ export interface MeetingHarness {
   readonly clock: ManualClock;
   /** Types a message; in the meeting chat it @mentions the bot unless `mention: false`. */
   say(who: PersonName | TestPerson, text: string, options?: { personal?: boolean; mention?: boolean }): Promise<Response>;
+  /** The activity a button press sends, for load generators that post it themselves. */
+  invokeActivity(who: PersonName | TestPerson, verb: string, data?: Record<string, unknown>): Record<string, unknown>;
   /** Presses an Action.Execute button; `personal` presses it in the person's 1:1 chat. */
   press(who: PersonName | TestPerson, verb: string, data?: Record<string, unknown>, options?: { personal?: boolean }): Promise<InvokeResult>;
   /** Sends a meeting event with PascalCase or camelCase keys, as Teams does either. */
@@ -130,6 +132,13 @@ export async function startMeeting(options: MeetingOptions = {}): Promise<Meetin
     ...place(p, personal),
   });
 
+  const invoke = (p: PersonName | TestPerson, verb: string, data: Record<string, unknown>, personal?: boolean) => ({
+    ...base(who(p), personal),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+
   const harness: MeetingHarness = {
     fake,
     running,
@@ -145,13 +154,9 @@ export async function startMeeting(options: MeetingOptions = {}): Promise<Meetin
         entities: mention ? [{ type: 'mention', text: '<at>Coproduce</at>', mentioned: BOT }] : [],
       });
     },
+    invokeActivity: (p, verb, data = {}) => invoke(p, verb, data, false),
     press: async (p, verb, data = {}, opts = {}) => {
-      const response = await postActivity(running.url, {
-        ...base(who(p), opts.personal),
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      });
+      const response = await postActivity(running.url, invoke(p, verb, data, opts.personal));
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as InvokeResult['body']) : undefined };
     },
