@@ -17,6 +17,8 @@ import { createActivityEndpoint, createBotAdapter } from './teams/activityEndpoi
 import { CoproduceBot } from './teams/coproduceBot';
 import { createTurnHandlers } from './teams/turnHandlers';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner';
+import { createRetentionPurge, scheduleRetentionPurge } from './jobs/retentionPurge';
+import { beforeDeadline, trackInFlight } from './shutdown';
 import { OutboxSender } from './teams/sender';
 import { createMeetingDirectory } from './teams/meetingDirectoryFor';
 import { ConversationBook } from './core/conversations';
@@ -29,7 +31,12 @@ import type { ServiceDeps } from './services/deps';
 export interface App {
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * Stops gracefully: no new connections, requests already begun (turns) finish, the outbox
+   * sender and job runner finish their current pass and release their leases, then the store
+   * closes. Anything still running at the deadline is cut off; `graceful` then says false.
+   */
+  stop(options?: { readonly graceMs?: number }): Promise<{ readonly graceful: boolean }>;
   readonly store: Store;
   readonly sender: OutboxSender;
   readonly jobs: JobRunner;
@@ -66,6 +73,9 @@ export function openStore(config: Config): Store {
   }
 }
 
+/** How long stop() waits for work in progress unless told otherwise. */
+const DEFAULT_GRACE_MS = 10_000;
+
 export function createApp(options: AppOptions): App {
   const { config, logger } = options;
   const clock = options.clock ?? { now: () => new Date() };
@@ -96,13 +106,17 @@ export function createApp(options: AppOptions): App {
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
   const dispatcher = createDispatcher(services, CAPABILITIES);
+  const retention = createRetentionPurge({ store, logger, retentionDays: config.retentionDays, jobs: services.jobs });
   const runner: JobRunner = createJobRunner({
     store,
     clock,
     owner: `instance-${randomUUID()}`,
-    handlers: Object.fromEntries(
-      Object.entries(dispatcher.jobHandlers).map(([kind, handler]) => [kind, (job: Parameters<typeof handler>[0], context: { now: Date }) => handler(job, context.now, services)]),
-    ),
+    handlers: {
+      ...Object.fromEntries(
+        Object.entries(dispatcher.jobHandlers).map(([kind, handler]) => [kind, (job: Parameters<typeof handler>[0], context: { now: Date }) => handler(job, context.now, services)]),
+      ),
+      [retention.kind]: retention.handler,
+    },
     leaseMs: 60_000,
     pollMs: 1_000,
     logger,
@@ -121,6 +135,7 @@ export function createApp(options: AppOptions): App {
     personalPages: services,
     tabApi: { services, dispatcher, ...createTabSignIn(config, clock, logger, options.tabSignIn), stageSecret: config.pseudonymKey },
   });
+  const requests = trackInFlight(server.server);
 
   return {
     store,
@@ -133,15 +148,23 @@ export function createApp(options: AppOptions): App {
           if (options.background !== false) {
             runner.start();
             sender.start();
+            scheduleRetentionPurge(runner.jobs, clock.now()).catch((error: unknown) => {
+              logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'could not schedule the retention purge');
+            });
           }
           resolve(`http://${config.host}:${port}`);
         });
       }),
-    stop: async () => {
-      await Promise.all([runner.stop(), sender.stop()]);
+    stop: async (stopOptions = {}) => {
+      // Real time, not the app's clock: tests drive that clock by hand.
+      const deadline = Date.now() + (stopOptions.graceMs ?? DEFAULT_GRACE_MS);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const graceful = await beforeDeadline(Promise.all([requests.idle(), runner.stop(), sender.stop()]), deadline);
       server.server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await store.close();
+      return { graceful };
     },
   };
 }

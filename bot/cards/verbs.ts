@@ -17,6 +17,7 @@ export const VERBS = [
   'consent.withdraw',
   'consent.easyRead',
   'consent.confirmClearToRecord', // facilitator: "everyone here has been asked"
+  'consent.recordForSomeone', // facilitator records consent given out loud, by phone, on paper or in the room
 
   // Breaks
   'break.start',
@@ -53,7 +54,18 @@ export const VERBS = [
   'wrapUp.save',
   'wrapUp.myContribution', // "see what you gave today", answers only the presser
   'digest.show',
+  'digest.review', // facilitator: hide or share items, place on the ladder, make the draft again
+  'digest.round', // facilitator: share the draft with the group as "here is what we heard"
   'digest.approve',
+  'actions.open', // facilitator: "you said, we did" actions, privately
+  'actions.save', // facilitator: add an action or change its status
+  'actions.link', // facilitator: what an action came from
+  'ladder.open',
+  'ladder.place', // facilitator: where the session was on the co-production ladder
+  'ladder.vote', // each person's own view of the ladder
+  'access.open', // "what would help you take part?", privately
+  'access.save', // a person's own access needs
+  'access.recordFor', // facilitator records access needs for someone, with their agreement
 
   // A person's own data
   'myData.show',

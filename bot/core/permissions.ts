@@ -31,17 +31,20 @@ export type Repeat = 'noOp' | 'edits' | 'newEvent';
 export const COMMAND_ACTIONS = [
   'setup', 'purpose', 'consent', 'break', 'next', 'back', 'extend', 'pause', 'resume', 'end early',
   'recap', 'sense check', 'note', 'here', 'quiet voices', 'unsaid', 'wrap up', 'digest', 'my data', 'help',
+  'actions', 'ladder', 'access', 'connect',
 ] as const;
 
 export const CARD_ACTIONS = [
   'setup.open', 'setup.save', 'purpose.show', 'purpose.ask', 'purpose.answer',
-  'consent.give', 'consent.decline', 'consent.withdraw', 'consent.easyRead', 'consent.confirmClearToRecord',
+  'consent.give', 'consent.decline', 'consent.withdraw', 'consent.easyRead', 'consent.confirmClearToRecord', 'consent.recordForSomeone',
   'break.start', 'break.skip', 'break.confirmSkip', 'break.requestPause',
   'agenda.open', 'agenda.save', 'agenda.next', 'agenda.back', 'agenda.extend', 'agenda.pause', 'agenda.resume', 'agenda.endEarly',
   'recap.show', 'senseCheck.open', 'senseCheck.close', 'senseCheck.answer', 'note.save', 'answer.recordForSomeone', 'unsaid.open', 'unsaid.send',
   'attendance.markHere', 'attendance.markLeft', 'quietVoices.show', 'plainEnglish.ignore',
   'wrapUp.start', 'wrapUp.save', 'wrapUp.myContribution', 'digest.show', 'digest.approve', 'myData.show', 'myData.export', 'myData.erase',
   'help.show', 'card.refresh',
+  'digest.review', 'digest.round', 'actions.open', 'actions.save', 'actions.link', 'ladder.open', 'ladder.place', 'ladder.vote',
+  'access.open', 'access.save', 'access.recordFor',
 ] as const;
 
 export type CommandAction = (typeof COMMAND_ACTIONS)[number];
@@ -97,6 +100,11 @@ const COMMANDS: { readonly [A in CommandAction]: Row } = {
   // In a shared chat the answer is a card whose button shows the data in the person's own view.
   'my data': row('selfOnly', SESSION, 'noOp', 'see what Coproduce keeps about you', true),
   help: row('everyone', ANYWHERE, 'noOp', 'see the help card'),
+  actions: row('facilitator', LIVE, 'noOp', 'see the actions from this session'),
+  ladder: row('facilitator', LIVE, 'noOp', 'place the session on the co-production ladder'),
+  access: row('everyone', LIVE, 'noOp', 'tell the facilitators what would help you take part'),
+  // In a channel there is no session; the choice is made later, when a facilitator approves a summary.
+  connect: row('facilitator', ['channel'], 'edits', 'get session summaries in a channel'),
 };
 
 const CARD: { readonly [A in CardAction]: Row } = {
@@ -110,6 +118,7 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'consent.withdraw': row('selfOnly', SESSION, 'noOp', 'withdraw consent', true),
   'consent.easyRead': row('everyone', SESSION, 'noOp', 'see the easy-read consent', true),
   'consent.confirmClearToRecord': row('facilitator', SESSION, 'noOp', 'confirm it is clear to record'),
+  'consent.recordForSomeone': row('facilitator', SESSION, 'newEvent', 'record consent given out loud, by phone, on paper or in the room', true),
   'break.start': row('facilitator', LIVE, 'noOp', 'start a break'),
   'break.skip': row('facilitator', LIVE, 'noOp', 'skip the break'),
   // Anonymous: we cannot tell a second press from a second person, so each press counts.
@@ -148,6 +157,17 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'myData.erase': row('selfOnly', SESSION, 'noOp', 'delete what Coproduce keeps about you', true),
   'help.show': row('everyone', ANYWHERE, 'noOp', 'see the help card'),
   'card.refresh': row('everyone', ANYWHERE, 'noOp', 'see the latest version of this card'),
+  'digest.review': row('facilitator', PERSONAL, 'edits', 'check the digest draft', true),
+  'digest.round': row('facilitator', PERSONAL, 'noOp', 'share the digest draft with the group'),
+  'actions.open': row('facilitator', SESSION, 'noOp', 'see the actions from this session', true),
+  'actions.save': row('facilitator', SESSION, 'edits', 'change the actions from this session', true),
+  'actions.link': row('facilitator', SESSION, 'edits', 'say what an action came from', true),
+  'ladder.open': row('facilitator', SESSION, 'noOp', 'place the session on the co-production ladder', true),
+  'ladder.place': row('facilitator', SESSION, 'edits', 'place the session on the co-production ladder', true),
+  'ladder.vote': row('everyone', LIVE, 'edits', 'say where you think the session was on the ladder', true),
+  'access.open': row('everyone', LIVE, 'noOp', 'tell the facilitators what would help you take part', true),
+  'access.save': row('selfOnly', LIVE, 'edits', 'tell the facilitators what would help you take part', true),
+  'access.recordFor': row('facilitator', LIVE, 'edits', 'record what would help someone take part, with their agreement', true),
 };
 
 function withKind<A extends string>(rows: { readonly [K in A]: Row }, kind: Permission['kind']): { readonly [K in A]: Permission } {

@@ -7,6 +7,9 @@ import type { AppLogger } from '../log';
 import { plainErrors, errorBody } from './errors';
 import { localOnlyGuard } from './localGuard';
 import { serveTab } from './tabRoutes';
+import type { ServiceDeps } from '../services/deps';
+import { registerWithdrawalRoutes } from './withdrawalRoutes';
+import { registerTabApi, type TabApiDeps } from './tabApi';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -27,6 +30,10 @@ export interface HttpDeps {
   /** Runs one Bot Framework activity; never throws. */
   readonly handleActivity: (activity: Record<string, unknown>, authorization: string) => Promise<ActivityResult>;
   readonly health: () => Promise<Health>;
+  /** The tab's JSON API and the stage view (tabApi.ts). */
+  readonly tabApi?: TabApiDeps;
+  /** For the personal pages (withdrawal link, "my data" download), which need no Teams sign-in. */
+  readonly personalPages?: ServiceDeps;
 }
 
 export function createHttpServer(deps: HttpDeps): restify.Server {
@@ -62,6 +69,8 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   });
 
   serveTab(server, deps.tabDir);
+  if (deps.tabApi) registerTabApi(server, deps.tabApi);
+  if (deps.personalPages) registerWithdrawalRoutes(server, deps.personalPages, deps.mode);
   return server;
 }
 

@@ -7,6 +7,9 @@ import { senseCheckingCapability } from './senseChecking';
 import { voicesCapability } from './voices';
 import { wrapUpCapability } from './wrapUp';
 import { helpCapability } from './help';
+import { consentCapability } from './consent';
+import { myDataCapability } from './myData';
+import { followUpCapability } from './followUp';
 
 export const CAPABILITIES: readonly Capability[] = [
   helpCapability,
@@ -16,4 +19,7 @@ export const CAPABILITIES: readonly Capability[] = [
   senseCheckingCapability,
   voicesCapability,
   wrapUpCapability,
+  consentCapability,
+  myDataCapability,
+  followUpCapability,
 ];

@@ -20,4 +20,6 @@ export interface ServiceDeps {
   readonly pseudonymize: (id: string | undefined) => string | undefined;
   /** For shuffling anonymous items; Math.random in production, seeded in tests. */
   readonly random: () => number;
+  /** The server's public address (PUBLIC_URL), for links people open outside Teams; absent locally. */
+  readonly publicUrl?: string;
 }

@@ -16,6 +16,7 @@ import type { CardRenderer, Capability, CommandHandler, ServiceJobHandler, VerbH
 import type { ServiceDeps } from './deps';
 import { currentSession, meetingRefOf, sessionOfCard } from './sessionFinder';
 import { cardRefreshCapability } from './trackedCards';
+import { mayAnswerInPersonalChat } from './consentSessions';
 
 export interface Dispatcher {
   onCommand(turn: Turn, text: string): Promise<CommandReply>;
@@ -105,8 +106,9 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
         session = found.session;
       }
       const isFacilitator = facilitatorTest(turn, session);
-      // A card in a 1:1 chat was sent to a facilitator privately: only facilitators may use it there.
-      if (session && turn.surface === 'personal' && !(await isFacilitator())) {
+      // A card in a 1:1 chat was sent to a facilitator privately: only facilitators may use it there,
+      // except a person's own consent form for a session they have answered in.
+      if (session && turn.surface === 'personal' && !(await isFacilitator()) && !(await mayAnswerInPersonalChat(deps, verb, turn.actor, session.session.sessionKey))) {
         return refuseInvoke(403, 'This card belongs to a session you do not facilitate, so nothing was changed.');
       }
       const verdict = await permitted(verb, turn, isFacilitator, session !== undefined);

@@ -19,7 +19,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export type StartOptions = Pick<AppOptions, 'background' | 'clock' | 'directory' | 'random' | 'tabSignIn'> & {
+export type StartOptions = Pick<AppOptions, 'background' | 'clock' | 'directory' | 'random' | 'tabDir' | 'tabSignIn'> & {
   /** Reuse the data folder of an app already stopped (a restart); stop() then leaves it in place. */
   readonly dataDir?: string;
 };
@@ -36,7 +36,7 @@ export async function startApp(env: Record<string, string> = {}, startOptions: S
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const app = createApp({ config, logger, ...options, background: options.background ?? false, tabDir: path.resolve(__dirname, '../../tab') });
+  const app = createApp({ config, logger, ...options, background: options.background ?? false, tabDir: options.tabDir ?? path.resolve(__dirname, '../../tab') });
   const url = await app.listen();
   return {
     url,

@@ -1,0 +1,171 @@
+/**
+ * The tab's JSON API under /api/tab/ and the public stage view under /api/stage/. Every tab
+ * request carries a Teams SSO token; the person is who the token says, the session is found from
+ * the meeting the tab is open in, and actions go through the dispatcher with the same permission
+ * table and services as the chat's buttons, so the chat and the panel always agree.
+ */
+import type { Request, Response, Server } from 'restify';
+import type { SsoUser } from '../core/ssoClaims';
+import type { InvokeReply, Turn } from '../core/turn';
+import type { ServiceDeps } from '../services/deps';
+import type { Dispatcher } from '../services/dispatcher';
+import { stageLinkOf } from '../services/stageLink';
+import { stageViewOfToken } from '../services/stageView';
+import { sessionViewOf } from '../services/tabViews';
+import { NO_SESSION_HERE, TabAccessCheck, type TabAccess } from '../services/tabViewsAccess';
+import type { DevSignIn } from './devSignIn';
+import type { SsoValidator } from './ssoToken';
+import { authorizationOf, placeOf, sendError, sendJson, sendVersioned } from './tabApiRequest';
+
+export interface TabApiDeps {
+  readonly services: ServiceDeps;
+  readonly dispatcher: Pick<Dispatcher, 'onVerb'>;
+  readonly sso: SsoValidator;
+  /** Local mode only; production never has one, so the route does not exist there. */
+  readonly devSignIn?: DevSignIn;
+  /** The server secret stage tokens are derived with. */
+  readonly stageSecret: string;
+}
+
+type Granted = Extract<TabAccess, { ok: true }>;
+
+const TEXT = {
+  signIn: 'Sign-in is needed for this request. Please sign in to Teams again.',
+  signInDown: 'Sign-in cannot be checked right now. Please try again in a minute.',
+  noPlace: 'Open Coproduce from a Teams meeting, so it knows which meeting you mean.',
+  facilitatorsOnly: 'Only the session’s facilitators can do this.',
+  badBody: 'Send the action’s details as a JSON object.',
+  devRoster: 'Only people in the local meeting roster can use the development sign-in.',
+  noStage: 'There is nothing here.',
+} as const;
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+export function registerTabApi(server: Server, deps: TabApiDeps): void {
+  const { services } = deps;
+  const access = new TabAccessCheck(services);
+
+  /** A fault (say, storage down) is logged by name only and answered with the plain 500. */
+  const guarded =
+    (handler: Handler): Handler =>
+    async (req, res) => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        services.logger.error({ route: req.getRoute()?.path?.toString() ?? 'none', errorName: error instanceof Error ? error.name : 'unknown' }, 'tab request failed');
+        if (!res.headersSent) sendError(res, 500, 'ServerError', 'Something went wrong on our side. Please try again.');
+      }
+    };
+
+  async function signedIn(req: Request, res: Response): Promise<SsoUser | undefined> {
+    const result = await deps.sso.validate(authorizationOf(req));
+    if (result.ok) return result.user;
+    services.logger.info({ refusal: result.reason }, 'tab sign-in refused');
+    if (result.reason === 'keysUnavailable') {
+      sendError(res, 503, 'SignInUnavailable', TEXT.signInDown);
+    } else {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'Unauthorized', TEXT.signIn);
+    }
+    return undefined;
+  }
+
+  /** Signed in, in a meeting they take part in; otherwise the refusal has been sent. */
+  async function granted(req: Request, res: Response): Promise<Granted | undefined> {
+    const user = await signedIn(req, res);
+    if (!user) return undefined;
+    const place = placeOf(req);
+    if (!place) {
+      sendError(res, 400, 'BadRequest', TEXT.noPlace);
+      return undefined;
+    }
+    const actor = { aadObjectId: user.aadObjectId, tenantId: user.tenantId, ...(user.name ? { name: user.name } : {}) };
+    const found = await access.resolve(actor, place, services.clock.now());
+    if (!found.ok) {
+      sendError(res, found.status, found.status === 403 ? 'Forbidden' : 'NoSession', found.message);
+      return undefined;
+    }
+    return found;
+  }
+
+  server.get('/api/tab/session', guarded(async (req, res) => {
+    const found = await granted(req, res);
+    if (!found) return;
+    if (!found.session) {
+      sendError(res, 404, 'NoSession', NO_SESSION_HERE);
+      return;
+    }
+    const now = services.clock.now();
+    const { view, version } = await sessionViewOf(services, found.session.session, found.role, now);
+    sendVersioned(req, res, { ...view, serverTime: now.toISOString() }, version);
+  }));
+
+  server.post('/api/tab/actions/:verb', guarded(async (req, res) => {
+    const found = await granted(req, res);
+    if (!found) return;
+    const body: unknown = req.body ?? {};
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      sendError(res, 400, 'BadRequest', TEXT.badBody, { ok: false });
+      return;
+    }
+    // The session is the one the meeting has, never one named in the body.
+    const { sessionKey: _ignored, ...rest } = body as Record<string, unknown>;
+    const data = found.session ? { ...rest, sessionKey: found.session.session.sessionKey } : rest;
+    const turn: Turn = { ...found.turn, now: services.clock.now() };
+    sendReply(res, await deps.dispatcher.onVerb(turn, String(req.params.verb ?? ''), data));
+  }));
+
+  const stageLink = (rotate: boolean): Handler => guarded(async (req, res) => {
+    const found = await granted(req, res);
+    if (!found) return;
+    if (!found.session) {
+      sendError(res, 404, 'NoSession', NO_SESSION_HERE);
+      return;
+    }
+    if (found.role !== 'facilitator') {
+      sendError(res, 403, 'Forbidden', TEXT.facilitatorsOnly);
+      return;
+    }
+    sendJson(res, 200, await stageLinkOf(services, found.session.session, deps.stageSecret, services.clock.now(), rotate));
+  });
+  server.get('/api/tab/stage-link', stageLink(false));
+  server.post('/api/tab/stage-link', stageLink(true));
+
+  server.get('/api/stage/:token', guarded(async (req, res) => {
+    const now = services.clock.now();
+    const found = await stageViewOfToken(services, req.params.token, now);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!found) {
+      sendError(res, 404, 'NotFound', TEXT.noStage);
+      return;
+    }
+    sendVersioned(req, res, { ...found.view, serverTime: now.toISOString() }, found.version);
+  }));
+
+  const devSignIn = deps.devSignIn;
+  if (devSignIn) {
+    server.post('/api/tab/dev-token', guarded(async (req, res) => {
+      const body = req.body as { userId?: unknown } | undefined;
+      const token = await devSignIn.issue(body?.userId);
+      if (!token) {
+        sendError(res, 403, 'Forbidden', TEXT.devRoster);
+        return;
+      }
+      sendJson(res, 200, token);
+    }));
+  }
+}
+
+/** The dispatcher's answer as the tab reads it: { ok, message?, card? }, refusals with their status. */
+function sendReply(res: Response, reply: InvokeReply): void {
+  switch (reply.kind) {
+    case 'card':
+      sendJson(res, 200, { ok: true, card: reply.card });
+      return;
+    case 'message':
+      sendJson(res, 200, { ok: true, message: reply.text });
+      return;
+    case 'error':
+      sendError(res, reply.status, reply.code, reply.message, { ok: false });
+  }
+}

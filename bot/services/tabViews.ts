@@ -1,0 +1,132 @@
+/**
+ * The side panel's read model: one object per caller, built from the stores the chat cards are
+ * built from, so chat and panel always agree. Everyone sees the purpose and the framework (with
+ * the seconds left computed here, not by the client's clock). Facilitators also see what only
+ * they may see: quiet voices, the batched counts of anonymous notes and pause requests, and the
+ * answers to the purpose question and the sense checks, and the consent counts with "clear to
+ * record" (decided by the consent area, as its private overview card shows it).
+ *
+ * The version is a hash of everything except the ticking seconds of a running timer, so polling
+ * with If-None-Match gets "nothing changed" until something does, on any instance.
+ */
+import { createHash } from 'node:crypto';
+import type { AgendaItem } from '../core/agenda';
+import { quietVoicesOf, type QuietVoices } from '../core/attendance';
+import { PURPOSE_ANSWERS_TABLE } from '../core/purposeAnswers';
+import type { RecordingClearance } from '../core/consentState';
+import type { Purpose, Session } from '../core/session';
+import type { ServiceDeps } from './deps';
+import { loadAttendance } from './attendance';
+import { consentPicture } from './consentPicture';
+import { readLiveFramework } from './liveFrameworkView';
+import { recentSenseChecks, type SenseCheckSummary } from './tabViewsSenseChecks';
+import type { TabRole } from './tabViewsAccess';
+import { reportedSoFar } from './unsaidStore';
+
+export interface FrameworkView {
+  readonly agenda: readonly AgendaItem[];
+  readonly started: boolean;
+  readonly ended: boolean;
+  readonly paused: boolean;
+  readonly currentItemId?: string;
+  /** ISO; absent while paused, ended or not started. */
+  readonly currentEndsAt?: string;
+  /** Seconds left on the current item at `serverTime`; negative once it has run over. */
+  readonly remainingSeconds: number;
+  readonly nextBreak?: { readonly itemId: string; readonly title: string; readonly startsAt: string; readonly endsAt: string };
+}
+
+export interface FacilitatorView {
+  readonly quietVoices: QuietVoices;
+  /** Counts as already reported to facilitators (batched, so no single click stands out). */
+  readonly anonymous: { readonly notes: number; readonly pauses: number };
+  /** How many people have answered "did we do what we came for?". */
+  readonly purposeAnswers: number;
+  readonly senseChecks: readonly SenseCheckSummary[];
+  /** How many of the people known to be here have answered, and whether it is clear to record. */
+  readonly consent: { readonly answered: number; readonly expected: number; readonly clearance: RecordingClearance };
+}
+
+export interface SessionView {
+  readonly role: TabRole;
+  readonly purpose: Purpose;
+  readonly safeguardingContact?: string;
+  readonly framework: FrameworkView;
+  /** Facilitators only; absent for everyone else. */
+  readonly facilitator?: FacilitatorView;
+}
+
+export interface VersionedView<V> {
+  readonly view: V;
+  /** Changes whenever anything in the view changes, except the seconds ticking down. */
+  readonly version: string;
+}
+
+export async function frameworkViewOf(deps: ServiceDeps, session: Session, now: Date): Promise<FrameworkView> {
+  const live = await readLiveFramework(deps, session, now);
+  return {
+    agenda: live.agenda,
+    started: live.started,
+    ended: live.ended,
+    paused: live.paused,
+    ...(live.currentItem ? { currentItemId: live.currentItem.id } : {}),
+    ...(live.currentEndsAt ? { currentEndsAt: live.currentEndsAt } : {}),
+    remainingSeconds: live.remainingSeconds,
+    ...(live.nextBreak ? { nextBreak: live.nextBreak } : {}),
+  };
+}
+
+async function facilitatorViewOf(deps: ServiceDeps, session: Session, now: Date): Promise<FacilitatorView> {
+  const [records, anonymous, purposeAnswers, senseChecks, consent] = await Promise.all([
+    loadAttendance(deps, session.sessionKey),
+    reportedSoFar(deps, session.sessionKey, now),
+    countRows(deps, PURPOSE_ANSWERS_TABLE, session.sessionKey),
+    recentSenseChecks(deps, session),
+    consentPicture(deps, session),
+  ]);
+  return {
+    quietVoices: quietVoicesOf(records, session),
+    anonymous: { notes: anonymous.notes.length, pauses: anonymous.pauses.length },
+    purposeAnswers,
+    senseChecks,
+    consent: { ...consent.tally, clearance: consent.clearance },
+  };
+}
+
+export async function sessionViewOf(deps: ServiceDeps, session: Session, role: TabRole, now: Date): Promise<VersionedView<SessionView>> {
+  const [framework, facilitator] = await Promise.all([
+    frameworkViewOf(deps, session, now),
+    role === 'facilitator' ? facilitatorViewOf(deps, session, now) : Promise.resolve(undefined),
+  ]);
+  const view: SessionView = {
+    role,
+    purpose: session.purpose,
+    ...(session.safeguardingContact ? { safeguardingContact: session.safeguardingContact } : {}),
+    framework,
+    ...(facilitator ? { facilitator } : {}),
+  };
+  return { view, version: versionOf(view) };
+}
+
+/**
+ * A short hash of the view. While a timer runs its seconds are left out (the end time stands for
+ * them); while paused they are the only record of the time left, so they count.
+ */
+export function versionOf(view: object): string {
+  const stable = JSON.stringify(view, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const running = typeof this.currentEndsAt === 'string' || typeof this.endsAt === 'string';
+    return key === 'remainingSeconds' && running ? undefined : value;
+  });
+  return createHash('sha256').update(stable).digest('base64url').slice(0, 22);
+}
+
+async function countRows(deps: ServiceDeps, table: string, partitionKey: string): Promise<number> {
+  let count = 0;
+  let continuation: string | undefined;
+  do {
+    const page = await deps.store.query(table, partitionKey, continuation ? { continuation } : {});
+    count += page.entities.length;
+    continuation = page.continuation;
+  } while (continuation);
+  return count;
+}
