@@ -34,6 +34,8 @@ export interface Config {
   /** Secret for keyed pseudonyms (logs, index partitions). */
   readonly pseudonymKey: string;
   readonly logLevel: string;
+  /** Sessions whose meeting day is older than this many days are purged (retention purge job). */
+  readonly retentionDays: number;
   /** Exact hosts the bot may send to. Loopback is added only in local mode. */
   readonly serviceUrlHosts: readonly string[];
   readonly allowLoopbackServiceUrl: boolean;
@@ -80,7 +82,14 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   PSEUDONYM_KEY: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(365),
+  // Read by @azure/identity itself (DefaultAzureCredential) to pick the user-assigned identity;
+  // declared here so a missing or malformed value stops start-up instead of the first storage call.
+  AZURE_CLIENT_ID: z.string().optional(),
 });
+
+/** Every environment variable the app reads (the deployment consistency test checks Bicep against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(schema.shape));
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     if (!e.BOT_TENANT_ID) problems.push('BOT_TENANT_ID is required in production.');
     if (e.BOT_TYPE === 'SingleTenant' && !e.BOT_PASSWORD) problems.push('BOT_PASSWORD is required when BOT_TYPE=SingleTenant.');
     if (e.PSEUDONYM_KEY.length < 32) problems.push('PSEUDONYM_KEY must be a secret of at least 32 characters in production.');
+    // App Service passes an unresolved Key Vault reference through as text: never use that as the key.
+    if (e.PSEUDONYM_KEY.startsWith('@Microsoft.KeyVault(')) {
+      problems.push('PSEUDONYM_KEY is still a Key Vault reference: App Service could not read the secret (check the identity\'s access to the vault).');
+    }
     if (e.STORAGE === 'sqlite' && e.ALLOW_SQLITE_SINGLE_INSTANCE !== '1') {
       problems.push('STORAGE=sqlite is for one instance on a local disk: set ALLOW_SQLITE_SINGLE_INSTANCE=1 to accept that, or use STORAGE=azure-tables.');
     }
@@ -107,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (e.STORAGE === 'azure-tables' && !e.AZURE_TABLES_CONNECTION_STRING && !e.AZURE_TABLES_ENDPOINT) {
     problems.push('STORAGE=azure-tables needs AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT.');
   }
+  const signsInWithUserIdentity = !local && e.BOT_TYPE === 'UserAssignedMSI' && e.STORAGE === 'azure-tables' && !e.AZURE_TABLES_CONNECTION_STRING;
+  if (signsInWithUserIdentity && !e.AZURE_CLIENT_ID) {
+    problems.push('AZURE_CLIENT_ID is required with BOT_TYPE=UserAssignedMSI and AZURE_TABLES_ENDPOINT: set it to the managed identity\'s client id so storage signs in with it.');
+  }
+  if (e.AZURE_CLIENT_ID && !GUID.test(e.AZURE_CLIENT_ID)) problems.push('AZURE_CLIENT_ID must be a client id (a GUID).');
   for (const t of e.ALLOWED_TENANTS) if (!GUID.test(t)) problems.push(`ALLOWED_TENANTS: "${t}" is not a tenant id (a GUID).`);
   if (problems.length) throw new ConfigError(problems);
 
@@ -131,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     publicUrl: e.PUBLIC_URL,
     pseudonymKey: e.PSEUDONYM_KEY || LOCAL_PSEUDONYM_KEY,
     logLevel: e.LOG_LEVEL,
+    retentionDays: e.RETENTION_DAYS,
     serviceUrlHosts: TEAMS_SERVICE_HOSTS,
     allowLoopbackServiceUrl: local,
   });

@@ -1,12 +1,20 @@
 /**
  * Composition root: read config, build the app, listen, stop cleanly on a signal. A config
  * problem stops the process with a plain list of what to fix (exit code 2).
+ *
+ * On SIGTERM (App Service restarting or scaling in) or SIGINT (Ctrl-C): stop accepting requests,
+ * let turns already begun finish, let the sender and job runner finish what they hold and release
+ * their leases, close the store, exit 0. Work not finished by the deadline is cut off (exit 1);
+ * its leases expire and another instance takes the work over.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { captureConsole, createLogger } from './log';
 import { createApp } from './app';
+
+/** Inside the few seconds a container host allows between SIGTERM and a hard kill. */
+const SHUTDOWN_GRACE_MS = 8_000;
 
 function packageVersion(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -29,11 +37,14 @@ async function main(): Promise<void> {
     );
   }
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const stop = async (signal: NodeJS.Signals) => {
+    // A second signal while stopping (Ctrl-C twice) means "now".
+    if (stopping) process.exit(1);
     stopping = true;
-    await app.stop().catch(() => undefined);
-    process.exit(0);
+    logger.info({ signal }, 'stopping: finishing work in progress');
+    const { graceful } = await app.stop({ graceMs: SHUTDOWN_GRACE_MS }).catch(() => ({ graceful: false }));
+    logger.info({ graceful }, graceful ? 'stopped' : 'stopped before all work in progress had finished');
+    process.exit(graceful ? 0 : 1);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,10 +1,17 @@
-// Builds the tab into dist/tab. Until the React tab lands this copies the static page.
-const fs = require('node:fs');
+// Builds the tab (tab/, React + Fluent UI) into dist/tab with Vite, for the bot's server to serve
+// under /tab/. Vite is ESM-only, so it is loaded with import() from this CommonJS script; its
+// config is tab/vite.config.mts (.mts because this package is CommonJS).
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const out = path.join(root, 'dist', 'tab');
-fs.rmSync(out, { recursive: true, force: true });
-fs.mkdirSync(out, { recursive: true });
-for (const file of ['index.html']) fs.copyFileSync(path.join(root, 'tab', file), path.join(out, file));
-console.log('tab built into dist/tab');
+
+async function main() {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'tab', 'vite.config.mts'), logLevel: 'warn' });
+  console.log('tab built into dist/tab');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -15,6 +15,7 @@ function run(label, command, args, options = {}) {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps = [
+  ['prerequisites (Chromium for browser tests)', process.execPath, [path.join(__dirname, 'prerequisites.js')]],
   ['build', npm, ['run', '--silent', 'build']],
   ['typecheck', npm, ['run', '--silent', 'typecheck']],
   ['lint', npm, ['run', '--silent', 'lint']],

@@ -28,6 +28,7 @@ const DETAILS: { readonly [W in CommandWord]: Details } = {
   setup: simple('facilitators'),
   purpose: simple('facilitators'),
   consent: simple('everyone'),
+  access: simple('everyone'),
   break: { usage: 'break [minutes]', takesText: false, takesMinutes: true, who: 'facilitators' },
   next: simple('facilitators'),
   back: simple('facilitators'),
@@ -42,7 +43,10 @@ const DETAILS: { readonly [W in CommandWord]: Details } = {
   'quiet voices': simple('facilitators'),
   unsaid: simple('everyone'),
   'wrap up': simple('facilitators'),
+  ladder: simple('facilitators'),
   digest: simple('facilitators'),
+  actions: simple('facilitators'),
+  connect: simple('facilitators'),
   'my data': simple('everyone'),
   help: simple('everyone'),
 };

@@ -66,6 +66,10 @@ export const enGB = {
     digest: 'See the summary of the session before it is shared.',
     'my data': 'See, download or delete what Coproduce keeps about you.',
     help: 'Show this list.',
+    actions: 'See and update what we are doing about what people said.',
+    ladder: 'Place the session on the co-production ladder.',
+    access: 'Tell the facilitators privately what would help you take part.',
+    connect: 'Type this in a Teams channel to get session summaries there.',
   } satisfies Record<CommandWord, string>,
   senseCheck: {
     title: 'Here is what we heard',

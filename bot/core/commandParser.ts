@@ -23,6 +23,10 @@ export const COMMAND_WORDS = [
   'digest',
   'my data',
   'help',
+  'actions',
+  'ladder',
+  'access',
+  'connect',
 ] as const;
 
 export type CommandWord = (typeof COMMAND_WORDS)[number];

@@ -6,13 +6,14 @@
  */
 import type { PersonKey } from './facilitators';
 import { lookupIndex, putIndexEntry } from './indexes';
+import { indexSessionMonth } from './retentionIndex';
 import type { Entity, Store } from './ports';
 import { refused, type Result } from './result';
 import { occurrenceKey, setupSession, type Session, type SetupInput } from './session';
 
 export const SESSIONS_TABLE = 'sessions';
 const ROW = 'session';
-const BY_CONVERSATION = 'sessionsByConversation';
+export const BY_CONVERSATION = 'sessionsByConversation';
 const MAX_TRIES = 4;
 
 export interface StoredSession {
@@ -57,6 +58,8 @@ export async function saveSetup(store: Store, input: SetupInput, actor: PersonKe
       key: input.conversationId,
       target: { table: SESSIONS_TABLE, partitionKey: sessionKey, rowKey: ROW },
     });
+    // The retention purge finds sessions by the month of their meeting day.
+    await indexSessionMonth(store, { table: SESSIONS_TABLE, partitionKey: sessionKey, rowKey: ROW }, decided.value.occurrence);
     return decided;
   }
   return refused('Someone else is saving this session right now. Please try again.');

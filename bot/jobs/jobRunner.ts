@@ -65,6 +65,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let inFlight: Promise<RunSummary> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  /** True while stop() waits: the pass under way claims no more jobs, so stop waits only for jobs begun. */
+  let stopping = false;
 
   function retryDelay(attempts: number): number {
     return Math.min(maxRetryDelayMs, retryDelayMs * 2 ** Math.max(0, attempts - 1));
@@ -146,6 +148,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       logger.error({ kind: job.kind, code: 'leaseExpired', attempts }, 'Job failed and will not be retried');
       return 'cleared';
     }
+    if (stopping) return 'waiting';
     const claim = await jobs.claim(job, owner, leaseMs);
     // Lost the race: another instance holds it now, so the bucket is not finished yet.
     if (!claim.ok) return 'waiting';
@@ -204,9 +207,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     },
     async stop() {
       running = false;
+      stopping = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
       await inFlight?.catch(() => undefined);
+      stopping = false;
     },
   };
 }

@@ -113,7 +113,6 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
       }
       const verdict = await permitted(verb, turn, isFacilitator, session !== undefined);
       if (!verdict.allowed) return refuseInvoke(verdict.reason === 'unknownAction' ? 400 : 403, verdict.message);
-      deps.logger.debug({ verb, surface: turn.surface }, 'card action');
       const context = { turn, data, session, isFacilitator, deps };
       if ('withoutSession' in handler) return handler.withoutSession(context);
       return handler.run({ ...context, session: session as StoredSession });

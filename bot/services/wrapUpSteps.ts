@@ -18,6 +18,7 @@ import { warnAboutWording } from './plainEnglishWarnings';
 import { askPurposeQuestion } from './purpose';
 import { editTrackedCard, postTrackedCard } from './trackedCards';
 import { loadWrapUp, saveWrapUp, type StoredWrapUp } from './wrapUpStore';
+import { prepareDigestAfterWrapUp } from './digestDraft';
 
 const text = wrapUpStrings.wrapUp;
 
@@ -96,6 +97,7 @@ export const wrapUpSaveVerb: VerbHandler = {
     await shareNextSteps(deps, session, decided.wrapUp);
     deps.logger.info({ steps: decided.wrapUp.steps.length, version: decided.wrapUp.version }, 'wrap-up saved');
     await askPurposeQuestion(deps, session, turn.now);
+    await prepareDigestAfterWrapUp(deps, session, turn.now);
     await warnAboutWording(deps, session, decided.wrapUp.steps.map((s) => ({ where: 'nextSteps', text: s.what })), turn.now);
     return tellPresser(decided.wrapUp.version === 1 ? text.saved : text.savedAgain);
   },

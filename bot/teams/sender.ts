@@ -79,6 +79,8 @@ export class OutboxSender {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = true;
+  /** True while stop() waits: the pass under way takes no new message. */
+  private stopping = false;
 
   constructor(private readonly deps: SenderDeps) {
     this.settings = { ...DEFAULT_SENDER_SETTINGS, ...deps.settings };
@@ -130,18 +132,22 @@ export class OutboxSender {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
+    this.stopping = false;
   }
 
   private async drainConversation(pending: PendingConversation, time: () => Date, report: DrainReport): Promise<void> {
     const first = await this.outbox.head(pending.conversationId);
     if (!first) return this.outbox.dropFromIndex(pending);
     if (first.notBefore && first.notBefore > time()) return;
+    if (this.stopping) return;
     let lease: Lease | undefined = await this.leases.acquire(pending.conversationId, time());
     if (!lease) return; // another instance is sending to this chat
     try {
-      for (let i = 0; i < this.settings.perConversationPerPass && lease; i++) {
+      // On stop, the message in hand finishes; the rest wait for the next instance (the lease is released below).
+      for (let i = 0; i < this.settings.perConversationPerPass && lease && !this.stopping; i++) {
         const head = await this.outbox.head(pending.conversationId); // re-read now that we hold the lease
         if (!head || (head.notBefore && head.notBefore > time())) break;
         if ((await this.deliver(head, time, report)) === 'stop') break;

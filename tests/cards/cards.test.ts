@@ -149,13 +149,13 @@ test('times are UTC RFC 3339 without milliseconds, so each reader sees their loc
 describe('commands and verbs', () => {
   test('the command list is the vocabulary, in session order, with the right arguments', () => {
     expect(COMMANDS.map((c) => c.usage)).toEqual([
-      'setup', 'purpose', 'consent', 'break [minutes]', 'next', 'back', 'extend [minutes]', 'pause', 'resume',
+      'setup', 'purpose', 'consent', 'access', 'break [minutes]', 'next', 'back', 'extend [minutes]', 'pause', 'resume',
       'end early', 'recap', 'sense check <statement>', 'note <text>', 'here <name>', 'quiet voices', 'unsaid',
-      'wrap up', 'digest', 'my data', 'help',
+      'wrap up', 'ladder', 'digest', 'actions', 'connect', 'my data', 'help',
     ]);
     expect(COMMANDS.filter((c) => c.takesText).map((c) => c.name)).toEqual(['sense check', 'note', 'here']);
     expect(COMMANDS.filter((c) => c.takesMinutes).map((c) => c.name)).toEqual(['break', 'extend']);
-    expect(COMMANDS.filter((c) => c.who === 'everyone').map((c) => c.name)).toEqual(['consent', 'unsaid', 'my data', 'help']);
+    expect(COMMANDS.filter((c) => c.who === 'everyone').map((c) => c.name)).toEqual(['consent', 'access', 'unsaid', 'my data', 'help']);
   });
 
   test('verbs are unique, dotted, and recognised', () => {

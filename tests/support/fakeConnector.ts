@@ -31,6 +31,8 @@ export interface ScriptedResponse {
   readonly body?: unknown;
   /** Only answer requests with this method (others fall through to the next match or default). */
   readonly method?: string;
+  /** Only answer requests to this conversation (its decoded id), likewise. */
+  readonly conversationId?: string;
 }
 
 export interface FakeConnector {
@@ -76,7 +78,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const call = record(method, path, Buffer.concat(chunks).toString('utf8'), req.headers);
       calls.push(call);
       for (const wake of [...waiters]) wake();
-      const scripted = takeScripted(method);
+      const scripted = takeScripted(method, call.conversationId);
       if (scripted) return answer(res, scripted.status, scripted.body, scripted.headers);
       const roster = rosterAnswer(method, path);
       if (roster) return answer(res, roster.status, roster.body);
@@ -85,8 +87,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     });
   });
 
-  function takeScripted(method: string): ScriptedResponse | undefined {
-    const index = queue.findIndex((r) => !r.method || r.method.toUpperCase() === method);
+  function takeScripted(method: string, conversationId: string | undefined): ScriptedResponse | undefined {
+    const index = queue.findIndex((r) => (!r.method || r.method.toUpperCase() === method) && (!r.conversationId || r.conversationId === conversationId));
     if (index < 0) return undefined;
     return queue.splice(index, 1)[0];
   }
