@@ -12,6 +12,7 @@
  * sender can find them without scanning partitions.
  * Table 'sends': a record of every attempt and outcome. No message text is copied into it.
  */
+import { createHash } from 'node:crypto';
 import { compositeKey, fromKeyPart, keyPart, timeKey } from './keys';
 import type { Clock, Entity, Ids, OutboundMessage, Outbox, OutboxItemInput, Store } from './ports';
 
@@ -77,7 +78,7 @@ export class StoreOutbox implements Outbox {
         kind: 'insert',
         entity: {
           partitionKey,
-          rowKey: KEY + keyPart(item.idempotencyKey),
+          rowKey: KEY + storedKey(item.idempotencyKey),
           props: { status: 'queued', kind: message.kind, queueRowKey, enqueuedAt: now.toISOString() },
         },
       },
@@ -154,7 +155,7 @@ export class StoreOutbox implements Outbox {
         etag: '*',
         entity: {
           partitionKey,
-          rowKey: KEY + keyPart(queued.idempotencyKey),
+          rowKey: KEY + storedKey(queued.idempotencyKey),
           props: { status: outcome.status, activityId: outcome.activityId ?? null, reason: outcome.reason ?? null, finishedAt: now.toISOString() },
         },
       },
@@ -167,20 +168,20 @@ export class StoreOutbox implements Outbox {
     for (const [name, value] of Object.entries(record)) if (value !== undefined) props[name] = value as string | number | boolean;
     await this.deps.store.insert(SENDS_TABLE, {
       partitionKey: keyPart(conversationId),
-      rowKey: `${keyPart(record.idempotencyKey)}|${this.orderKey(new Date(record.at))}`,
+      rowKey: `${storedKey(record.idempotencyKey)}|${this.orderKey(new Date(record.at))}`,
       props,
     });
   }
 
   /** Every recorded attempt for one message, oldest first. */
   async attempts(conversationId: string, idempotencyKey: string): Promise<AttemptRecord[]> {
-    const page = await this.deps.store.query(SENDS_TABLE, keyPart(conversationId), { rowKeyPrefix: `${keyPart(idempotencyKey)}|` });
+    const page = await this.deps.store.query(SENDS_TABLE, keyPart(conversationId), { rowKeyPrefix: `${storedKey(idempotencyKey)}|` });
     return page.entities.map((e) => e.props as unknown as AttemptRecord);
   }
 
   /** Where a message stands, and the Teams activity id once delivered (needed to edit a card). */
   async statusOf(conversationId: string, idempotencyKey: string): Promise<{ status: MessageStatus; activityId?: string; reason?: string } | undefined> {
-    const entity = await this.deps.store.get(OUTBOX_TABLE, keyPart(conversationId), KEY + keyPart(idempotencyKey));
+    const entity = await this.deps.store.get(OUTBOX_TABLE, keyPart(conversationId), KEY + storedKey(idempotencyKey));
     if (!entity) return undefined;
     const { status, activityId, reason } = entity.props;
     return {
@@ -203,6 +204,17 @@ export class StoreOutbox implements Outbox {
     this.sequence = (this.sequence + 1) % 1e9;
     return compositeKey(timeKey(now), String(this.sequence).padStart(9, '0'), this.deps.ids.random());
   }
+}
+
+/**
+ * The idempotency key as it goes into row keys. Keys name sessions and people, and real Teams ids
+ * are long: past a length that leaves room for the order key under Azure's 255-character limit, a
+ * key is replaced by its SHA-256, which is just as unique.
+ */
+const MAX_PLAIN_KEY = 120;
+export function storedKey(idempotencyKey: string): string {
+  const plain = keyPart(idempotencyKey);
+  return plain.length <= MAX_PLAIN_KEY ? plain : `sha256-${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex')}`;
 }
 
 function toQueued(conversationId: string, entity: Entity): QueuedMessage {

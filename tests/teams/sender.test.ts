@@ -91,6 +91,19 @@ test('a card is posted once to its conversation and its Teams id is kept for lat
   expect(fake.calls).toHaveLength(1); // nothing is sent twice
 });
 
+test('a long idempotency key (real Teams ids are long) still sends once, records its send and names the card for edits', async () => {
+  const sender = newSender();
+  const longKey = `private|session|${'MCMxOTptZWV0aW5nX2FiYy9kZWY/'.repeat(8)}|aad|${'0'.repeat(36)}`;
+  const item = { conversationId: CHAT, idempotencyKey: longKey, message: { kind: 'send' as const, card: card('long') } };
+  expect(await sender.outbox.enqueue(item)).toEqual({ queued: true });
+  expect(await sender.outbox.enqueue(item)).toEqual({ queued: false });
+  await sender.outbox.enqueue({ conversationId: CHAT, idempotencyKey: 'after', message: { kind: 'update', ofKey: longKey, card: card('edited') } });
+  expect((await sender.drainOnce(now)).delivered).toBe(2);
+  expect(await sender.activityIdFor(CHAT, longKey)).toBe('act-1');
+  expect(await sender.outbox.attempts(CHAT, longKey)).toEqual([expect.objectContaining({ outcome: 'delivered' })]);
+  expect(fake.calls.map((c) => c.method)).toEqual(['POST', 'PUT']);
+});
+
 test('429 with Retry-After: 2 — no request comes sooner than 2 s after the previous one', async () => {
   const sender = newSender();
   // botbuilder honours Retry-After three times itself; the fourth 429 reaches our layer.
