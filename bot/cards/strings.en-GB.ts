@@ -41,10 +41,6 @@ export const enGB = {
     } satisfies Record<Audience, string>,
     separator: ' – ',
   },
-  notReady: {
-    prefix: 'Sorry, "',
-    suffix: '" is not ready in this version of Coproduce yet. Type help to see the full list.',
-  },
   commands: {
     setup: 'Set up a session for this meeting. The person who sets it up becomes a facilitator.',
     purpose: 'Show everyone what this session is for.',

@@ -59,7 +59,7 @@ export const VERBS = [
   'digest.approve',
   'actions.open', // facilitator: "you said, we did" actions, privately
   'actions.save', // facilitator: add an action or change its status
-  'actions.link', // facilitator: what an action came from
+  'actions.link', // facilitator: link an action to the words it grew out of
   'ladder.open',
   'ladder.place', // facilitator: where the session was on the co-production ladder
   'ladder.vote', // each person's own view of the ladder
@@ -74,7 +74,6 @@ export const VERBS = [
 
   // Anywhere
   'help.show',
-  'card.refresh',
 ] as const;
 
 export type Verb = (typeof VERBS)[number];

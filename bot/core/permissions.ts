@@ -42,7 +42,7 @@ export const CARD_ACTIONS = [
   'recap.show', 'senseCheck.open', 'senseCheck.close', 'senseCheck.answer', 'note.save', 'answer.recordForSomeone', 'unsaid.open', 'unsaid.send',
   'attendance.markHere', 'attendance.markLeft', 'quietVoices.show', 'plainEnglish.ignore',
   'wrapUp.start', 'wrapUp.save', 'wrapUp.myContribution', 'digest.show', 'digest.approve', 'myData.show', 'myData.export', 'myData.erase',
-  'help.show', 'card.refresh',
+  'help.show',
   'digest.review', 'digest.round', 'actions.open', 'actions.save', 'actions.link', 'ladder.open', 'ladder.place', 'ladder.vote',
   'access.open', 'access.save', 'access.recordFor',
 ] as const;
@@ -104,7 +104,7 @@ const COMMANDS: { readonly [A in CommandAction]: Row } = {
   ladder: row('facilitator', LIVE, 'noOp', 'place the session on the co-production ladder'),
   access: row('everyone', LIVE, 'noOp', 'tell the facilitators what would help you take part'),
   // In a channel there is no session; the choice is made later, when a facilitator approves a summary.
-  connect: row('facilitator', ['channel'], 'edits', 'get session summaries in a channel'),
+  connect: row('facilitator', ['channel'], 'edits', 'connect a channel for session summaries'),
 };
 
 const CARD: { readonly [A in CardAction]: Row } = {
@@ -156,7 +156,6 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'myData.export': row('selfOnly', PERSONAL, 'noOp', 'download what Coproduce keeps about you', true),
   'myData.erase': row('selfOnly', SESSION, 'noOp', 'delete what Coproduce keeps about you', true),
   'help.show': row('everyone', ANYWHERE, 'noOp', 'see the help card'),
-  'card.refresh': row('everyone', ANYWHERE, 'noOp', 'see the latest version of this card'),
   'digest.review': row('facilitator', PERSONAL, 'edits', 'check the digest draft', true),
   'digest.round': row('facilitator', PERSONAL, 'noOp', 'share the digest draft with the group'),
   'actions.open': row('facilitator', SESSION, 'noOp', 'see the actions from this session', true),

@@ -54,6 +54,8 @@ export const consentCapability: Capability = {
   verbs: {
     'consent.give': giveConsent,
     'consent.decline': declineConsent,
+    // "Withdraw" is "not now to everything" for someone who had agreed: the same records.
+    'consent.withdraw': declineConsent,
     'consent.easyRead': easyReadConsent,
     'consent.confirmClearToRecord': checkConsent,
     'consent.recordForSomeone': recordConsentForSomeone,

@@ -6,12 +6,11 @@
  */
 import { parseCommand } from '../core/commandParser';
 import type { MeetingEvent } from '../core/meetingEvent';
-import { canRun, PERMISSIONS, type CommandAction, type PermissionAction } from '../core/permissions';
+import { canRun, COMMAND_ACTIONS, PERMISSIONS, type CommandAction, type PermissionAction } from '../core/permissions';
 import type { StoredSession } from '../core/sessionStore';
-import { refuseInvoke, say, tellPresser, type CommandReply, type InvokeReply, type Turn } from '../core/turn';
+import { refuseInvoke, say, type CommandReply, type InvokeReply, type Turn } from '../core/turn';
 import { helpCard } from '../cards/helpCard';
-import { isVerb, type Verb } from '../cards/verbs';
-import { enGB } from '../cards/strings.en-GB';
+import { isVerb, VERBS, type Verb } from '../cards/verbs';
 import type { CardRenderer, Capability, CommandHandler, ServiceJobHandler, VerbHandler } from './capability';
 import type { ServiceDeps } from './deps';
 import { currentSession, meetingRefOf, sessionOfCard } from './sessionFinder';
@@ -29,7 +28,6 @@ export interface Dispatcher {
 
 export const NO_SESSION_TEXT =
   'There is no session set up in this chat yet. A facilitator can type @Coproduce setup to start one.';
-const NOT_READY = 'This part of Coproduce is not ready yet.';
 
 export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capability[]): Dispatcher {
   const renderers: Record<string, CardRenderer> = Object.assign({}, ...capabilities.map((c) => c.cardRenderers ?? {}));
@@ -37,6 +35,9 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
   const commands = merged<CommandAction, CommandHandler>(all.map((c) => c.commands ?? {}), 'command');
   const verbs = merged<Verb, VerbHandler>(all.map((c) => c.verbs ?? {}), 'verb');
   const jobHandlers = merged<string, ServiceJobHandler>(all.map((c) => c.jobs ?? {}), 'job') as Record<string, ServiceJobHandler>;
+  // Every command and button in the permission table has a handler, or the app does not start.
+  const unhandled = [...COMMAND_ACTIONS.filter((a) => !commands[a]), ...VERBS.filter((v) => !verbs[v])];
+  if (unhandled.length > 0) throw new Error(`No handler for: ${unhandled.join(', ')}`);
 
   function facilitatorTest(turn: Turn, session: StoredSession | undefined): () => Promise<boolean> {
     let answer: Promise<boolean> | undefined;
@@ -83,7 +84,7 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
       const action = parsed.word;
       deps.logger.info({ command: action, surface: turn.surface }, 'command');
       const handler = commands[action];
-      if (!handler) return say(`${enGB.notReady.prefix}${action}${enGB.notReady.suffix}`);
+      if (!handler) return { card: helpCard({ unknownCommand: true }) }; // unreachable: checked at start
       const sessionless = 'withoutSession' in handler;
       const session = turn.surface === 'personal' && sessionless ? undefined : await currentSession(turn, deps);
       if (!session && !sessionless) return say(NO_SESSION_TEXT);
@@ -98,7 +99,7 @@ export function createDispatcher(deps: ServiceDeps, capabilities: readonly Capab
     async onVerb(turn, verb, data) {
       if (!isVerb(verb)) return refuseInvoke(400, 'This button is not recognised. Please type help.');
       const handler = verbs[verb];
-      if (!handler) return tellPresser(NOT_READY);
+      if (!handler) return refuseInvoke(400, 'This button is not recognised. Please type help.'); // unreachable: checked at start
       let session: StoredSession | undefined;
       if (!('withoutSession' in handler) || typeof data.sessionKey === 'string') {
         const found = await sessionOfCard(turn, data, deps);

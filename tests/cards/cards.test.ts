@@ -161,7 +161,7 @@ describe('commands and verbs', () => {
   test('verbs are unique, dotted, and recognised', () => {
     expect(new Set(VERBS).size).toBe(VERBS.length);
     for (const verb of VERBS) expect(verb).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/);
-    expect(['consent.give', 'consent.withdraw', 'senseCheck.answer', 'card.refresh'].every(isVerb)).toBe(true);
+    expect(['consent.give', 'consent.withdraw', 'senseCheck.answer', 'help.show'].every(isVerb)).toBe(true);
     expect([undefined, 42, 'consent', 'consent.agree', 'toString', 'CONSENT.GIVE'].some(isVerb)).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ function goodCard(): AdaptiveCard {
     type: 'AdaptiveCard',
     version: '1.5',
     msteams: { width: 'Full' },
-    refresh: { action: { type: 'Action.Execute', verb: 'card.refresh' }, userIds: userIds(60) },
+    refresh: { action: { type: 'Action.Execute', verb: 'help.show' }, userIds: userIds(60) },
     body: [
       { type: 'TextBlock', text: `Break until ${cardTime(new Date('2026-11-25T10:00:00Z'))}`, wrap: true },
       { type: 'TextBlock', text: `Next: ${escapeMarkdown('Money **and** [time]')}`, wrap: true },

@@ -1,6 +1,7 @@
 // Through the real HTTP endpoint with Teams-shaped activities: the bot welcomes once when
 // installed, answers commands, stays silent in shared chats unless @mentioned, reads meeting
 // events in both casings, and never calls a service address that is not allowed.
+import { createDispatcher } from '../../bot/services/dispatcher';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../support/fakeConnector';
 import { postActivity, startApp, teamsActivity, type RunningApp } from '../support/appHarness';
 
@@ -108,10 +109,8 @@ test('a mention of someone else is not a command', async () => {
   expect(connector.calls).toHaveLength(0);
 });
 
-test('a command that is not built yet says so plainly', async () => {
-  await send({ text: 'digest' });
-  const [call] = await connector.waitForCalls(1);
-  expect((call.body as { text: string }).text).toMatch(/not ready/);
+test('every command and every button in the permission table has a handler, or the app would not start', async () => {
+  expect(() => createDispatcher({} as never, [])).toThrow(/No handler for: setup, purpose/);
 });
 
 test.each([
