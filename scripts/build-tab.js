@@ -6,6 +6,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 
 async function main() {
+  // Always the production build of React and Fluent, even when started from a test run (jest sets
+  // NODE_ENV=test, which Vite would otherwise pass on to the bundle).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'tab', 'vite.config.mts'), logLevel: 'warn' });
   console.log('tab built into dist/tab');
