@@ -8,6 +8,7 @@ export const VERBS = [
   'setup.open',
   'setup.save',
   'purpose.show',
+  'purpose.post', // facilitator, from the side panel: post the purpose in the chat
   'purpose.ask', // facilitator: post "did we do what we came for?"
   'purpose.answer', // "did we do what we came for?" at the end
 

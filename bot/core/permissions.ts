@@ -35,7 +35,7 @@ export const COMMAND_ACTIONS = [
 ] as const;
 
 export const CARD_ACTIONS = [
-  'setup.open', 'setup.save', 'purpose.show', 'purpose.ask', 'purpose.answer',
+  'setup.open', 'setup.save', 'purpose.show', 'purpose.post', 'purpose.ask', 'purpose.answer',
   'consent.give', 'consent.decline', 'consent.withdraw', 'consent.easyRead', 'consent.confirmClearToRecord', 'consent.recordForSomeone',
   'break.start', 'break.skip', 'break.confirmSkip', 'break.requestPause',
   'agenda.open', 'agenda.save', 'agenda.next', 'agenda.back', 'agenda.extend', 'agenda.pause', 'agenda.resume', 'agenda.endEarly',
@@ -111,6 +111,7 @@ const CARD: { readonly [A in CardAction]: Row } = {
   'setup.open': row('facilitator', SESSION, 'noOp', 'open the session setup'),
   'setup.save': row('facilitator', SESSION, 'edits', 'change the session setup'),
   'purpose.show': row('everyone', SESSION, 'noOp', 'see the purpose'),
+  'purpose.post': row('facilitator', LIVE, 'newEvent', 'post the purpose in the chat'),
   'purpose.ask': row('facilitator', LIVE, 'noOp', 'ask whether we did what we came for'),
   'purpose.answer': row('everyone', SESSION, 'edits', 'say whether we did what we came for', true),
   'consent.give': row('selfOnly', SESSION, 'edits', 'give consent', true),

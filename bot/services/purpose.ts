@@ -53,6 +53,13 @@ export const purposeCapability: Capability = {
   },
   verbs: {
     'purpose.show': { run: async ({ session }) => ({ kind: 'card', card: purposeCard(purposeView(session.session)) }) },
+    'purpose.post': {
+      run: async ({ session: { session }, deps }) => {
+        // Each press posts again, as typing `purpose` does: a facilitator may want it back in view.
+        await postTrackedCard(deps, session.conversationId, `purpose|${session.sessionKey}|${deps.ids.random()}`, purposeCard(purposeView(session)));
+        return { kind: 'message', text: setupStrings.purpose.posted };
+      },
+    },
     'purpose.ask': {
       run: async ({ session, deps, turn }) => {
         const posted = await askPurposeQuestion(deps, session.session, turn.now);

@@ -46,7 +46,7 @@ export const text = {
     extend: '+5 minutes',
     startBreak: 'Start a break',
     skipBreak: 'Skip the next break',
-    purpose: 'Show the purpose',
+    purpose: 'Post the purpose',
     recap: 'Post a recap',
     senseCheck: 'Ask a sense-check',
     wrapUp: 'Wrap up',

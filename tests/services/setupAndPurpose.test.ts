@@ -170,3 +170,13 @@ test('unhelpful wording in the purpose gets a private suggestion to the facilita
   expect(privately).toMatch(/service users/i);
   expect(meetingChatText()).not.toMatch(/service users/i);
 });
+
+test('the side panel\'s "post the purpose" puts the purpose card in the chat; an attendee cannot', async () => {
+  await setUp();
+  expect((await m.press('ash', 'purpose.post', { sessionKey })).body).toMatchObject({ statusCode: 403 });
+  const posted = await m.press('fola', 'purpose.post', { sessionKey });
+  expect(JSON.stringify(posted.body)).toContain('The purpose is in the chat now');
+  await m.settle();
+  const cards = m.sent(CHAT).filter((call) => (cardOf(call)?.body as { text?: string }[] | undefined)?.[0]?.text === 'Why we are here');
+  expect(cards).toHaveLength(1);
+});

@@ -60,6 +60,7 @@ export const setupStrings = {
     changeable: 'Only you can see this. You can change your answer by pressing another button.',
     unchanged: 'Your answer is the same as before, so nothing changed.',
     asked: 'The question is in the chat now.',
+    posted: 'The purpose is in the chat now.',
     alreadyAsked: 'The question has already been asked. Scroll up in the chat to find it.',
     reasonTooLong: 'Your reason is too long. Please keep it to 1,000 characters or fewer.',
     unknownAnswer: 'That answer was not recognised. Please press Yes, Partly or No.',

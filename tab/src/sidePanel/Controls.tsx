@@ -41,7 +41,7 @@ function buttonsFor(framework: FrameworkView): ControlButton[] {
   }
   if (!framework.ended) {
     out.push(
-      { label: text.controls.purpose, verb: PANEL_VERBS.showPurpose },
+      { label: text.controls.purpose, verb: PANEL_VERBS.postPurpose },
       { label: text.controls.recap, verb: PANEL_VERBS.recap },
       { label: text.controls.senseCheck, verb: PANEL_VERBS.senseCheck },
     );

@@ -10,9 +10,8 @@ export const PANEL_VERBS = {
   resume: 'agenda.resume',
   startBreak: 'break.start',
   skipBreak: 'break.skip',
-  // Shows the purpose card to the presser. Posting it in the chat from here needs a server verb
-  // (the typed `purpose` command posts it); see the tab report.
-  showPurpose: 'purpose.show',
+  // Posts the purpose card in the meeting chat, as the typed `purpose` command does.
+  postPurpose: 'purpose.post',
   recap: 'recap.show',
   senseCheck: 'senseCheck.open',
   recordAnswer: 'answer.recordForSomeone',
