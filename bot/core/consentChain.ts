@@ -6,6 +6,7 @@
  */
 import { CONSENT_TABLE, EVENT_PREFIX, eventFromEntity, eventHash, sha256 } from './consentLedger';
 import type { Entity, Store } from './ports';
+import { queryAll } from './storeQueries';
 
 export const BLOCK_PREFIX = 'block|';
 const BLOCK_DIGITS = 8;
@@ -38,15 +39,8 @@ function blockFromEntity(entity: Entity): Block | undefined {
   return { index, prev, hash, events: parsed, sealedAt };
 }
 
-async function rows(store: Store, sessionKey: string, prefix: string): Promise<Entity[]> {
-  const out: Entity[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(CONSENT_TABLE, sessionKey, { rowKeyPrefix: prefix, continuation });
-    out.push(...page.entities);
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+function rows(store: Store, sessionKey: string, prefix: string): Promise<Entity[]> {
+  return queryAll(store, CONSENT_TABLE, sessionKey, { rowKeyPrefix: prefix });
 }
 
 export async function blocksOf(store: Store, sessionKey: string): Promise<Block[]> {

@@ -6,6 +6,7 @@
 import { CONSENT_TABLE } from './consentLedger';
 import { compositeKey } from './keys';
 import type { Entity, Ids, Store } from './ports';
+import { queryAll } from './storeQueries';
 
 export const PERSON_PREFIX = 'person|';
 export const TOMBSTONE_PREFIX = 'erased|';
@@ -55,15 +56,6 @@ export function rosterWho(ids: Ids): string {
 
 /** Every person row of the session (for the facilitators' view and exports). */
 export async function peopleOfSession(store: Store, sessionKey: string): Promise<ConsentPerson[]> {
-  const out: ConsentPerson[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(CONSENT_TABLE, sessionKey, { rowKeyPrefix: PERSON_PREFIX, continuation });
-    for (const entity of page.entities) {
-      const person = personFromEntity(entity);
-      if (person) out.push(person);
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+  const rows = await queryAll(store, CONSENT_TABLE, sessionKey, { rowKeyPrefix: PERSON_PREFIX });
+  return rows.map(personFromEntity).filter((p): p is ConsentPerson => p !== undefined);
 }

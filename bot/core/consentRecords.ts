@@ -5,21 +5,14 @@
  */
 import { CONSENT_TABLE, decideChoices, eventFromEntity, eventToEntity, subjectEventPrefix, type ChoiceRequest, type ConsentEvent } from './consentLedger';
 import type { Store } from './ports';
+import { queryAll } from './storeQueries';
 
 const MAX_TRIES = 8;
 
 export async function eventsOfSubject(store: Store, sessionKey: string, subjectId: string): Promise<ConsentEvent[]> {
-  const out: ConsentEvent[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(CONSENT_TABLE, sessionKey, { rowKeyPrefix: subjectEventPrefix(subjectId), continuation });
-    for (const entity of page.entities) {
-      const event = eventFromEntity(entity);
-      if (event) out.push(event);
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return out.sort((a, b) => a.seq - b.seq);
+  const rows = await queryAll(store, CONSENT_TABLE, sessionKey, { rowKeyPrefix: subjectEventPrefix(subjectId) });
+  const events: ConsentEvent[] = rows.map(eventFromEntity).filter((e): e is NonNullable<typeof e> => e !== undefined);
+  return events.sort((a, b) => a.seq - b.seq);
 }
 
 export interface Recorded {

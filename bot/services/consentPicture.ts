@@ -4,6 +4,7 @@
  * and the latest "everyone here has been asked" confirmation. The public count, the facilitators'
  * view and "clear to record" are all decided from this, by the pure core.
  */
+import { queryAll } from '../core/storeQueries';
 import type { AttendanceRecord } from '../core/attendance';
 import { CONSENT_TABLE, EVENT_PREFIX, eventFromEntity, type ConsentEvent } from '../core/consentLedger';
 import { peopleOfSession, type ConsentPerson } from '../core/consentPeople';
@@ -25,15 +26,8 @@ export function attendanceWho(record: AttendanceRecord): string {
   return whoOf(record) ?? compositeKey('roster', record.rowKey);
 }
 
-async function allRows(store: Store, sessionKey: string, prefix: string): Promise<Entity[]> {
-  const out: Entity[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(CONSENT_TABLE, sessionKey, { rowKeyPrefix: prefix, continuation });
-    out.push(...page.entities);
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+function allRows(store: Store, sessionKey: string, prefix: string): Promise<Entity[]> {
+  return queryAll(store, CONSENT_TABLE, sessionKey, { rowKeyPrefix: prefix });
 }
 
 /** Every event of the session, grouped by subject, oldest first. */

@@ -6,6 +6,7 @@
 import { decidePurposeAnswer, PURPOSE_ANSWERS_TABLE, purposeAnswerFromEntity } from '../core/purposeAnswers';
 import { personKeyOf } from '../core/facilitators';
 import { personId } from '../core/personalChats';
+import { queryAll } from '../core/storeQueries';
 import { loadSession } from '../core/sessionStore';
 import type { Session } from '../core/session';
 import { refuseInvoke } from '../core/turn';
@@ -24,14 +25,7 @@ function purposeView(session: Session) {
 }
 
 async function countAnswers(deps: ServiceDeps, sessionKey: string): Promise<number> {
-  let count = 0;
-  let continuation: string | undefined;
-  do {
-    const page = await deps.store.query(PURPOSE_ANSWERS_TABLE, sessionKey, { continuation });
-    count += page.entities.length;
-    continuation = page.continuation;
-  } while (continuation);
-  return count;
+  return (await queryAll(deps.store, PURPOSE_ANSWERS_TABLE, sessionKey)).length;
 }
 
 async function questionCard(deps: ServiceDeps, session: Session) {
