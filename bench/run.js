@@ -6,7 +6,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const only = process.argv.slice(2);
-const benches = ['consent.ts', 'followUp.ts', 'tab.ts'].filter((f) => fs.existsSync(path.join(__dirname, f)) && (only.length === 0 || only.some((o) => f.startsWith(o))));
+const benches = ['consent.ts', 'azure.ts', 'followUp.ts', 'tab.ts'].filter((f) => fs.existsSync(path.join(__dirname, f)) && (only.length === 0 || only.some((o) => f.startsWith(o))));
 let failed = false;
 for (const file of benches) {
   console.log(`\n== bench/${file} (${new Date().toISOString()}, ${require('node:os').cpus().length} cores, Node ${process.version})`);

@@ -18,7 +18,7 @@ import { CoproduceBot } from './teams/coproduceBot';
 import { createTurnHandlers } from './teams/turnHandlers';
 import { createJobRunner, type JobRunner } from './jobs/jobRunner';
 import { createRetentionPurge, scheduleRetentionPurge } from './jobs/retentionPurge';
-import { beforeDeadline, trackInFlight } from './shutdown';
+import { beforeDeadline, trackInFlight, trackWork } from './shutdown';
 import { OutboxSender } from './teams/sender';
 import { createMeetingDirectory } from './teams/meetingDirectoryFor';
 import { ConversationBook } from './core/conversations';
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): App {
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
   const dispatcher = createDispatcher(services, CAPABILITIES);
-  const retention = createRetentionPurge({ store, logger, retentionDays: config.retentionDays, jobs: services.jobs });
+  const retention = createRetentionPurge({ services, retentionDays: config.retentionDays });
   const runner: JobRunner = createJobRunner({
     store,
     clock,
@@ -125,12 +125,14 @@ export function createApp(options: AppOptions): App {
   const handlers = createTurnHandlers({ store, clock, logger, pseudonymize, policy, dispatcher });
   const bot = new CoproduceBot({ logger, ...handlers });
 
+  const endpoint = createActivityEndpoint({ adapter, bot, policy, logger });
+  const turns = trackWork();
   const server = createHttpServer({
     mode: config.mode,
     version: config.version,
     logger,
     tabDir: options.tabDir ?? path.resolve(__dirname, '..', 'tab'),
-    handleActivity: createActivityEndpoint({ adapter, bot, policy, logger }),
+    handleActivity: (activity, authorization) => turns.run(endpoint(activity, authorization)),
     health: async () => ({ storage: await store.ping().catch(() => false) }),
     personalPages: services,
     tabApi: { services, dispatcher, ...createTabSignIn(config, clock, logger, options.tabSignIn), stageSecret: config.pseudonymKey },
@@ -160,7 +162,7 @@ export function createApp(options: AppOptions): App {
       const deadline = Date.now() + (stopOptions.graceMs ?? DEFAULT_GRACE_MS);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
-      const graceful = await beforeDeadline(Promise.all([requests.idle(), runner.stop(), sender.stop()]), deadline);
+      const graceful = await beforeDeadline(Promise.all([requests.idle(), turns.idle(), runner.stop(), sender.stop()]), deadline);
       server.server.closeAllConnections();
       await closed;
       await store.close();

@@ -12,6 +12,30 @@ export interface InFlightRequests {
   idle(): Promise<void>;
 }
 
+/**
+ * Counts work that must finish before the store closes: a Bot Framework turn goes on after its
+ * caller hangs up, so the HTTP response alone cannot say when the turn is done.
+ */
+export function trackWork(): InFlightRequests & { run<T>(work: Promise<T>): Promise<T> } {
+  let active = 0;
+  let waiters: (() => void)[] = [];
+  const done = () => {
+    active--;
+    if (active > 0) return;
+    const wake = waiters;
+    waiters = [];
+    for (const resolve of wake) resolve();
+  };
+  return {
+    run: (work) => {
+      active++;
+      return work.finally(done);
+    },
+    count: () => active,
+    idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+  };
+}
+
 export function trackInFlight(server: Server): InFlightRequests {
   let active = 0;
   let waiters: (() => void)[] = [];

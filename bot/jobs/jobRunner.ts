@@ -164,6 +164,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     let firstUnfinished: Date | undefined;
     const tally: Tally = { done: 0, dropped: 0, retried: 0, failed: 0 };
     for (; bucket <= current; bucket = nextBucket(bucket)) {
+      // A first pass may read a day of buckets; stopping must not wait for the rest of it.
+      if (stopping) {
+        firstUnfinished ??= bucket;
+        break;
+      }
       let unfinished = false;
       for (const entry of await jobs.readBucket(bucket)) {
         try {
