@@ -9,6 +9,7 @@ import { localOnlyGuard } from './localGuard';
 import { serveTab } from './tabRoutes';
 import type { ServiceDeps } from '../services/deps';
 import { registerWithdrawalRoutes } from './withdrawalRoutes';
+import { registerDigestRoutes } from './digestRoutes';
 import { registerTabApi, type TabApiDeps } from './tabApi';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -71,6 +72,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   serveTab(server, deps.tabDir);
   if (deps.tabApi) registerTabApi(server, deps.tabApi);
   if (deps.personalPages) registerWithdrawalRoutes(server, deps.personalPages, deps.mode);
+  if (deps.personalPages) registerDigestRoutes(server, deps.personalPages);
   return server;
 }
 

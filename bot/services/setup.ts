@@ -14,6 +14,7 @@ import { SETUP_INPUTS, setupFormCard, setupPromptCard } from '../cards/setupCard
 import { setupStrings as text } from '../cards/strings/setup.en-GB';
 import type { Capability } from './capability';
 import { warnAboutWording } from './plainEnglishWarnings';
+import { scheduleDigestDraft } from './digestDraft';
 import type { ServiceDeps } from './deps';
 import { currentSession, meetingRefOf, occurrenceStartOf } from './sessionFinder';
 
@@ -116,6 +117,8 @@ async function save(turn: Turn, data: Readonly<Record<string, unknown>>, deps: S
     ...(purpose.responsible ? [{ where: 'who will act on what we hear', text: purpose.responsible }] : []),
     ...(purpose.capture ? [{ where: 'how you will capture what people say', text: purpose.capture }] : []),
   ], turn.now);
+  // The draft summary is due at the scheduled end + 30 minutes even if the meeting-end event never comes.
+  if (!existing) await scheduleDigestDraft(deps, saved.value, turn.now);
   deps.logger.info({ edited: existing !== undefined }, 'session setup saved');
   return { kind: 'card', card: savedCard(saved.value.sessionKey, lines) };
 }

@@ -101,6 +101,17 @@ test('`digest` in a 1:1 chat opens the draft privately; hiding an item keeps it 
   expect(chatText(summary)).not.toContain('Something that needs care');
   expect(chatText(summary)).toContain('Consultation (step 4 of 7)');
   expect(JSON.stringify(cardOf(summary))).toContain('https://coproduce.example/digest/');
+
+  // The Markdown link serves the published summary, and nothing else answers.
+  const link = JSON.stringify(cardOf(summary)).match(/https:\/\/coproduce\.example(\/digest\/[A-Za-z0-9_-]+\.md)/);
+  expect(link).not.toBeNull();
+  const markdown = await fetch(`${m.running.url}${link![1]}`);
+  expect(markdown.status).toBe(200);
+  expect(markdown.headers.get('content-type')).toContain('text/markdown');
+  const body = await markdown.text();
+  expect(body).toContain('Consultation');
+  expect(body).not.toContain('Something that needs care');
+  expect((await fetch(`${m.running.url}/digest/${'x'.repeat(43)}.md`)).status).toBe(404);
 });
 
 test('approval sends the summary once, through a 429 with Retry-After and a 500, and a second press sends nothing', async () => {
