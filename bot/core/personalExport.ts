@@ -35,6 +35,8 @@ export interface SessionData {
   readonly attendance: readonly AttendanceRecord[];
   readonly senseCheckAnswers: readonly SenseCheckAnswerData[];
   readonly purposeAnswer?: PurposeAnswer;
+  /** After the meeting: access needs, their ladder view, payment status, actions their words led to. */
+  readonly followUp?: Readonly<Record<string, unknown>>;
 }
 
 export interface PersonalData {

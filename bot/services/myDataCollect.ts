@@ -20,6 +20,7 @@ import { loadSenseCheck, SENSE_CHECKS_TABLE } from '../core/senseCheckStore';
 import { loadSession } from '../core/sessionStore';
 import { loadAttendance } from './attendance';
 import type { ServiceDeps } from './deps';
+import { followUpDataOf } from './followUpPersonalData';
 import { sessionsToSearch } from './myDataSessions';
 
 /** Who the data is about: `who` as personId() gives it, plus the Teams user id when we have it. */
@@ -47,6 +48,7 @@ async function collectSession(deps: ServiceDeps, subject: DataSubject, sessionKe
   const senseCheckAnswers = await senseAnswersOf(store, sessionKey, respondentOf(deps, subject.who));
   const purposeRow = await store.get(PURPOSE_ANSWERS_TABLE, sessionKey, subject.who);
   const purposeAnswer = purposeRow ? purposeAnswerFromEntity(purposeRow) : undefined;
+  const followUp = await followUpDataOf(deps, sessionKey, subject.who);
   return {
     sessionKey,
     ...(stored ? { occurrence: stored.session.occurrence, purpose: stored.session.purpose.outcome } : {}),
@@ -54,6 +56,7 @@ async function collectSession(deps: ServiceDeps, subject: DataSubject, sessionKe
     attendance,
     senseCheckAnswers,
     ...(purposeAnswer ? { purposeAnswer } : {}),
+    ...(Object.keys(followUp).length > 1 || followUp.linkedTo.length > 0 ? { followUp: { ...followUp } } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ import { myDataStrings } from '../cards/strings/myData.en-GB';
 import { loadSession } from '../core/sessionStore';
 import { afterConsentWritten } from './consentAfter';
 import type { ServiceDeps } from './deps';
+import { eraseFollowUpPerson } from './followUpPersonalData';
 import { attendanceOf, consentPersonRow, respondentOf, senseAnswerRows, senseCheckIdsOf, type DataSubject } from './myDataCollect';
 import { sessionsToSearch } from './myDataSessions';
 
@@ -39,6 +40,7 @@ interface Counts {
   attendance: number;
   answers: number;
   purpose: number;
+  followUp: number;
 }
 
 /** What the consent record says the person saw when they erased (for the withdrawals it makes). */
@@ -46,7 +48,7 @@ const ERASE_WORDING = { variant: 'standard' as const, hash: sha256([myDataString
 const MAX_TRIES = 4;
 
 export async function eraseMyData(deps: ServiceDeps, subject: DataSubject, alsoSessions: readonly string[], method: ErasureMethod, now: Date): Promise<ErasureOutcome> {
-  const counts: Counts = { consent: 0, withdrawn: 0, attendance: 0, answers: 0, purpose: 0 };
+  const counts: Counts = { consent: 0, withdrawn: 0, attendance: 0, answers: 0, purpose: 0, followUp: 0 };
   let sessions = 0;
   for (const sessionKey of await sessionsToSearch(deps, subject.who, alsoSessions)) {
     const before = total(counts);
@@ -61,6 +63,7 @@ export async function eraseMyData(deps: ServiceDeps, subject: DataSubject, alsoS
       }
     }
     if ((await deps.store.delete(PURPOSE_ANSWERS_TABLE, sessionKey, subject.who, '*')).ok) counts.purpose++;
+    counts.followUp += await eraseFollowUpPerson(deps, sessionKey, subject.who, now);
     if (total(counts) > before) sessions++;
   }
   const personalChat = (await deps.store.delete(PERSONAL_CHATS_TABLE, subject.who, 'chat', '*')).ok;
@@ -71,7 +74,7 @@ export async function eraseMyData(deps: ServiceDeps, subject: DataSubject, alsoS
 }
 
 function total(c: Counts): number {
-  return c.consent + c.attendance + c.answers + c.purpose;
+  return c.consent + c.attendance + c.answers + c.purpose + c.followUp;
 }
 
 /** Withdraws what they agreed to, then swaps their person row for a tombstone in one batch. */
