@@ -137,4 +137,15 @@ describe('our own words', () => {
   test.each(areaStrings)('%s never labels people', (_path, text) => {
     expect(checkPlainEnglish(text).filter((issue) => issue.kind === 'label')).toEqual([]);
   });
+
+  // The tab's words (side panel, stage, prepare) are held to the same rule.
+  const tabStrings = stringsIn(jest.requireActual<Record<string, unknown>>(path.join(__dirname, '../../tab/src/strings.en-GB.ts')).text, 'tab');
+
+  test('the walk finds the tab strings', () => {
+    expect(tabStrings.length).toBeGreaterThan(50);
+  });
+
+  test.each(tabStrings)('%s never labels people', (_path, text) => {
+    expect(checkPlainEnglish(text).filter((issue) => issue.kind === 'label')).toEqual([]);
+  });
 });
