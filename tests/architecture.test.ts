@@ -72,3 +72,9 @@ test('the core does not read the clock itself', () => {
   const offenders = files.filter(inFolder('core')).filter((f) => /new Date\(\)|Date\.now\(\)/.test(f.text));
   expect(offenders.map((f) => f.rel)).toEqual([]);
 });
+
+test('the services (use cases) import no framework and no storage engine: only core, cards and each other', () => {
+  const forbidden = /^(botbuilder|botframework-|restify|@azure\/|better-sqlite3|pino|node:(fs|http|https|net|child_process)|fs$|http$|https$|net$)|^\.\.\/(teams|http|storage|jobs)\/|^\.\.\/(app|main|log|config)$/;
+  const offenders = files.filter(inFolder('services')).filter(importing(forbidden));
+  expect(offenders.map((f) => f.rel)).toEqual([]);
+});
