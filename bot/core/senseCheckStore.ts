@@ -19,6 +19,7 @@ import {
   type Answer,
   type SenseCheck,
 } from './senseCheck';
+import { queryAll } from './storeQueries';
 
 export const SENSE_CHECKS_TABLE = 'senseChecks';
 const MAX_TRIES = 4;
@@ -129,19 +130,20 @@ export async function saveAnswer(store: Store, sessionKey: string, answer: Answe
   await store.upsert(SENSE_ANSWERS_TABLE, answerToEntity(sessionKey, answer));
 }
 
-/** Every answer to the check, page by page. */
+/** Every answer to the check. */
 export async function loadAnswers(store: Store, sessionKey: string, checkId: string): Promise<Answer[]> {
-  const out: Answer[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(SENSE_ANSWERS_TABLE, answerPartition(sessionKey, checkId), continuation ? { continuation } : {});
-    for (const entity of page.entities) {
-      const answer = answerFromEntity(entity);
-      if (answer && answer.senseCheckId === checkId) out.push(answer);
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+  const rows = await queryAll(store, SENSE_ANSWERS_TABLE, answerPartition(sessionKey, checkId));
+  return rows.map(answerFromEntity).filter((a): a is Answer => a !== undefined && a.senseCheckId === checkId);
+}
+
+/** The check rows of a session (drafts excluded), for everything that walks every check. */
+export function senseCheckRows(store: Store, sessionKey: string): Promise<Entity[]> {
+  return queryAll(store, SENSE_CHECKS_TABLE, sessionKey, { rowKeyPrefix: 'check|' });
+}
+
+/** Ids of the session's sense checks. */
+export async function senseCheckIdsOf(store: Store, sessionKey: string): Promise<string[]> {
+  return (await senseCheckRows(store, sessionKey)).flatMap((e) => (typeof e.props.checkId === 'string' ? [e.props.checkId] : []));
 }
 
 function parseJson(text: string): unknown {

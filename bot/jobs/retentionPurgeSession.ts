@@ -39,6 +39,7 @@ import { CHANNELS_TABLE } from '../services/followUpChannels';
 import { purgeFollowUp } from '../services/followUpPurge';
 import { FRAMEWORK_TABLE } from '../services/liveFrameworkStore';
 import { PLAIN_ENGLISH_IGNORES_TABLE } from '../services/plainEnglishWarnings';
+import { queryAll } from '../core/storeQueries';
 
 /** The parts of a stored session the purge needs. */
 export interface SessionToPurge {
@@ -186,15 +187,8 @@ async function deletePointedRows(store: Store, table: string, sessionKey: string
   return rows;
 }
 
-async function allRows(store: Store, table: string, partitionKey: string): Promise<Entity[]> {
-  const out: Entity[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(table, partitionKey, continuation ? { continuation } : undefined);
-    out.push(...page.entities);
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+function allRows(store: Store, table: string, partitionKey: string): Promise<Entity[]> {
+  return queryAll(store, table, partitionKey);
 }
 
 /** Deletes every row of one partition, 100 to a batch; one at a time if a batch meets a change. */

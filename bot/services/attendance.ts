@@ -20,6 +20,7 @@ import {
 import type { Person } from '../core/ports';
 import type { Session } from '../core/session';
 import type { ServiceDeps } from './deps';
+import { queryAll } from '../core/storeQueries';
 
 export type { SignalKind };
 
@@ -67,17 +68,8 @@ export async function recordSignal(deps: ServiceDeps, session: Session, person: 
 
 /** Every attendance row of the session. */
 export async function loadAttendance(deps: ServiceDeps, sessionKey: string): Promise<AttendanceRecord[]> {
-  const records: AttendanceRecord[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await deps.store.query(ATTENDANCE_TABLE, sessionKey, { continuation });
-    for (const entity of page.entities) {
-      const record = recordFromEntity(entity);
-      if (record) records.push(record);
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return records;
+  const rows = await queryAll(deps.store, ATTENDANCE_TABLE, sessionKey);
+  return rows.map(recordFromEntity).filter((r): r is AttendanceRecord => r !== undefined);
 }
 
 /** How many people are known to be here now; undefined when nobody has been seen at all. */

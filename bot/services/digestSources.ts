@@ -16,16 +16,11 @@ import { loadAttendance } from './attendance';
 import { attendanceWho, consentPicture, type ConsentPicture } from './consentPicture';
 import type { ServiceDeps } from './deps';
 import { loadWrapUp } from './wrapUpStore';
+import { queryAll } from '../core/storeQueries';
 
-export async function allRows(store: Store, table: string, partitionKey: string, rowKeyPrefix?: string): Promise<Entity[]> {
-  const out: Entity[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(table, partitionKey, { ...(rowKeyPrefix ? { rowKeyPrefix } : {}), continuation });
-    out.push(...page.entities);
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+/** Every row of a session partition, optionally only those under a row-key prefix. */
+export function allRows(store: Store, table: string, partitionKey: string, rowKeyPrefix?: string): Promise<Entity[]> {
+  return queryAll(store, table, partitionKey, rowKeyPrefix ? { rowKeyPrefix } : {});
 }
 
 /** The `who` of everyone whose latest "being named" choice is agree. */

@@ -11,6 +11,7 @@ import type { Store } from '../core/ports';
 import { refused, type Result } from '../core/result';
 import type { Session } from '../core/session';
 import type { ServiceDeps } from './deps';
+import { queryAll } from '../core/storeQueries';
 
 export const DIGESTS_BY_FACILITATOR = 'digestsByFacilitator';
 const MAX_TRIES = 4;
@@ -74,14 +75,8 @@ export async function saveDraft(deps: ServiceDeps, session: Session, content: Di
 
 /** The draft snapshot the state row points at. */
 export async function loadDraft(store: Store, state: DigestState): Promise<DigestContent | undefined> {
-  const parts: string[] = [];
   const prefix = chunkRowKey(state.version, 0).slice(0, -4);
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(DIGESTS_TABLE, state.sessionKey, { rowKeyPrefix: prefix, continuation });
-    for (const entity of page.entities) parts.push(String(entity.props.data ?? ''));
-    continuation = page.continuation;
-  } while (continuation);
+  const parts = (await queryAll(store, DIGESTS_TABLE, state.sessionKey, { rowKeyPrefix: prefix })).map((e) => String(e.props.data ?? ''));
   if (parts.length !== state.chunks) return undefined;
   return contentFromJson(parts.join(''));
 }

@@ -16,12 +16,14 @@ import { bySessionDate, type ConsentData, type PersonalData, type SenseCheckAnsw
 import type { Entity, Store } from '../core/ports';
 import { PURPOSE_ANSWERS_TABLE, purposeAnswerFromEntity } from '../core/purposeAnswers';
 import { answerFromEntity, answerPartition, SENSE_ANSWERS_TABLE } from '../core/senseCheck';
-import { loadSenseCheck, SENSE_CHECKS_TABLE } from '../core/senseCheckStore';
+import { loadSenseCheck, senseCheckIdsOf } from '../core/senseCheckStore';
 import { loadSession } from '../core/sessionStore';
 import { loadAttendance } from './attendance';
 import type { ServiceDeps } from './deps';
+import { respondentOfWho } from './senseCheckViews';
 import { followUpDataOf } from './followUpPersonalData';
 import { sessionsToSearch } from './myDataSessions';
+import { queryAll } from '../core/storeQueries';
 
 /** Who the data is about: `who` as personId() gives it, plus the Teams user id when we have it. */
 export interface DataSubject {
@@ -76,36 +78,15 @@ async function consentOfPerson(store: Store, sessionKey: string, who: string): P
   return { subjectId: person.subjectId, ...(person.name ? { name: person.name } : {}), roster: person.roster, events };
 }
 
-/**
- * The owner of a person's own sense-check answers, as senseCheckViews.selfRespondent makes it:
- * a keyed pseudonym of their personId, so the rows never hold a raw id.
- */
-export function respondentOf(deps: ServiceDeps, who: string): string {
-  return `person:${deps.pseudonymize(who) ?? ''}`;
-}
-
-/** Ids of the session's sense checks. */
-export async function senseCheckIdsOf(store: Store, sessionKey: string): Promise<string[]> {
-  const ids: string[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(SENSE_CHECKS_TABLE, sessionKey, { rowKeyPrefix: 'check|', ...(continuation ? { continuation } : {}) });
-    for (const entity of page.entities) if (typeof entity.props.checkId === 'string') ids.push(entity.props.checkId);
-    continuation = page.continuation;
-  } while (continuation);
-  return ids;
+/** The owner of a person's own sense-check answers: the same rule the answers were saved with. */
+export function respondentOf(_deps: ServiceDeps, who: string): string {
+  return respondentOfWho(who);
 }
 
 /** This respondent's answer rows in one sense check (row keys start with the escaped respondent). */
 export async function senseAnswerRows(store: Store, sessionKey: string, checkId: string, respondent: string): Promise<Entity[]> {
-  const out: Entity[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(SENSE_ANSWERS_TABLE, answerPartition(sessionKey, checkId), { rowKeyPrefix: `${keyPart(respondent)}|`, ...(continuation ? { continuation } : {}) });
-    out.push(...page.entities.filter((e) => e.props.respondent === respondent));
-    continuation = page.continuation;
-  } while (continuation);
-  return out;
+  const rows = await queryAll(store, SENSE_ANSWERS_TABLE, answerPartition(sessionKey, checkId), { rowKeyPrefix: `${keyPart(respondent)}|` });
+  return rows.filter((e) => e.props.respondent === respondent);
 }
 
 async function senseAnswersOf(store: Store, sessionKey: string, respondent: string): Promise<SenseCheckAnswerData[]> {

@@ -22,7 +22,8 @@ import { loadSession } from '../core/sessionStore';
 import { afterConsentWritten } from './consentAfter';
 import type { ServiceDeps } from './deps';
 import { eraseFollowUpPerson } from './followUpPersonalData';
-import { attendanceOf, consentPersonRow, respondentOf, senseAnswerRows, senseCheckIdsOf, type DataSubject } from './myDataCollect';
+import { senseCheckIdsOf } from '../core/senseCheckStore';
+import { attendanceOf, consentPersonRow, respondentOf, senseAnswerRows, type DataSubject } from './myDataCollect';
 import { sessionsToSearch } from './myDataSessions';
 
 /** The person who erases answers for themselves: by card, in their 1:1 chat, or on the page. */

@@ -36,10 +36,15 @@ export function actorPseudonym(_deps: ServiceDeps, actor: Actor): string | undef
   return key ? personId(key) : undefined;
 }
 
-/** The row owner for a person's own answer. */
+/** The row owner for a person's own answer, from their person id. */
+export function respondentOfWho(who: string): string {
+  return `person:${who}`;
+}
+
+/** The row owner for the answer of the person who acted. */
 export function selfRespondent(deps: ServiceDeps, actor: Actor): string | undefined {
-  const pseudonym = actorPseudonym(deps, actor);
-  return pseudonym ? `person:${pseudonym}` : undefined;
+  const who = actorPseudonym(deps, actor);
+  return who ? respondentOfWho(who) : undefined;
 }
 
 /** The row owner for an answer a facilitator records for a named person (never clashes with a person's own). */

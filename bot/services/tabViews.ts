@@ -22,6 +22,7 @@ import { readLiveFramework } from './liveFrameworkView';
 import { recentSenseChecks, type SenseCheckSummary } from './tabViewsSenseChecks';
 import type { TabRole } from './tabViewsAccess';
 import { reportedSoFar } from './unsaidStore';
+import { queryAll } from '../core/storeQueries';
 
 export interface FrameworkView {
   readonly agenda: readonly AgendaItem[];
@@ -121,12 +122,5 @@ export function versionOf(view: object): string {
 }
 
 async function countRows(deps: ServiceDeps, table: string, partitionKey: string): Promise<number> {
-  let count = 0;
-  let continuation: string | undefined;
-  do {
-    const page = await deps.store.query(table, partitionKey, continuation ? { continuation } : {});
-    count += page.entities.length;
-    continuation = page.continuation;
-  } while (continuation);
-  return count;
+  return (await queryAll(deps.store, table, partitionKey)).length;
 }

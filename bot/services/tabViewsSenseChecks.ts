@@ -3,7 +3,7 @@
  * tallies the public card shows (how many answered while open; the split only once closed).
  */
 import { tallies, type SenseCheckStatus, type Tally } from '../core/senseCheck';
-import { loadAnswers, loadSenseCheck, SENSE_CHECKS_TABLE } from '../core/senseCheckStore';
+import { loadAnswers, loadSenseCheck, senseCheckRows } from '../core/senseCheckStore';
 import type { Session } from '../core/session';
 import type { ServiceDeps } from './deps';
 import { expectedCount } from './senseCheckViews';
@@ -20,16 +20,10 @@ export interface SenseCheckSummary {
 }
 
 export async function recentSenseChecks(deps: ServiceDeps, session: Session): Promise<SenseCheckSummary[]> {
-  const ids: { id: string; openedAt: string }[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await deps.store.query(SENSE_CHECKS_TABLE, session.sessionKey, { rowKeyPrefix: 'check|', ...(continuation ? { continuation } : {}) });
-    for (const entity of page.entities) {
-      const { checkId, openedAt } = entity.props;
-      if (typeof checkId === 'string' && typeof openedAt === 'string') ids.push({ id: checkId, openedAt });
-    }
-    continuation = page.continuation;
-  } while (continuation);
+  const ids = (await senseCheckRows(deps.store, session.sessionKey)).flatMap((entity) => {
+    const { checkId, openedAt } = entity.props;
+    return typeof checkId === 'string' && typeof openedAt === 'string' ? [{ id: checkId, openedAt }] : [];
+  });
   const newest = ids.sort((a, b) => b.openedAt.localeCompare(a.openedAt) || (a.id < b.id ? -1 : 1)).slice(0, SHOWN);
   if (newest.length === 0) return [];
   const expected = await expectedCount(deps, session);

@@ -15,6 +15,7 @@ import {
   type AnonymousRow,
 } from '../core/anonymous';
 import type { ServiceDeps } from './deps';
+import { queryAll } from '../core/storeQueries';
 
 export const ANONYMOUS_REPORT_JOB = 'voices.anonymousReport';
 /** A random id colliding is near impossible; a couple of retries cover it without a loop. */
@@ -45,17 +46,8 @@ export async function saveAnonymous(deps: ServiceDeps, kind: AnonymousKind, sess
 }
 
 export async function readAnonymous(deps: ServiceDeps, sessionKey: string, kind: AnonymousKind): Promise<AnonymousRow[]> {
-  const rows: AnonymousRow[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await deps.store.query(ANONYMOUS_TABLE, anonymousPartition(sessionKey, kind), { continuation });
-    for (const entity of page.entities) {
-      const row = anonymousFromEntity(entity);
-      if (row && row.kind === kind && row.sessionKey === sessionKey) rows.push(row);
-    }
-    continuation = page.continuation;
-  } while (continuation);
-  return rows;
+  const entities = await queryAll(deps.store, ANONYMOUS_TABLE, anonymousPartition(sessionKey, kind));
+  return entities.map(anonymousFromEntity).filter((row): row is AnonymousRow => row !== undefined && row.kind === kind && row.sessionKey === sessionKey);
 }
 
 export interface AnonymousSoFar {

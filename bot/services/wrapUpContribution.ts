@@ -6,36 +6,22 @@
  * credit someone name them in free text, which cannot be matched to an identity, so they are left out.
  */
 import { personKeyOf } from '../core/facilitators';
-import { fromKeyPart, keyPart } from '../core/keys';
+import { keyPart } from '../core/keys';
 import { personId } from '../core/personalChats';
 import type { Store } from '../core/ports';
 import { PURPOSE_ANSWERS_TABLE, purposeAnswerFromEntity } from '../core/purposeAnswers';
 import { answerFromEntity, answerPartition, SENSE_ANSWERS_TABLE } from '../core/senseCheck';
-import { loadSenseCheck, SENSE_CHECKS_TABLE } from '../core/senseCheckStore';
+import { loadSenseCheck, senseCheckIdsOf } from '../core/senseCheckStore';
 import { tellPresser } from '../core/turn';
 import { myContributionCard, type GivenAnswer, type MyContributionView } from '../cards/myContributionCard';
 import { wrapUpStrings } from '../cards/strings/wrapUp.en-GB';
 import type { VerbHandler } from './capability';
 import { selfRespondent } from './senseCheckViews';
 
-const CHECK_ROW_PREFIX = 'check|';
-
-/** Ids of the session's sense checks, from the 'check|<escaped id>' row keys senseCheckStore documents. */
-async function senseCheckIds(store: Store, sessionKey: string): Promise<string[]> {
-  const ids: string[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await store.query(SENSE_CHECKS_TABLE, sessionKey, { rowKeyPrefix: CHECK_ROW_PREFIX, ...(continuation ? { continuation } : {}) });
-    for (const entity of page.entities) ids.push(fromKeyPart(entity.rowKey.slice(CHECK_ROW_PREFIX.length)));
-    continuation = page.continuation;
-  } while (continuation);
-  return ids;
-}
-
 /** This respondent's answers across the session's sense checks, oldest check first. */
 async function answersOf(store: Store, sessionKey: string, respondent: string): Promise<GivenAnswer[]> {
   const given: { answer: GivenAnswer; at: number; index: number }[] = [];
-  for (const checkId of await senseCheckIds(store, sessionKey)) {
+  for (const checkId of await senseCheckIdsOf(store, sessionKey)) {
     const stored = await loadSenseCheck(store, sessionKey, checkId);
     if (!stored) continue;
     // Row keys start with the escaped respondent and a separator, so this reads only their rows.

@@ -36,7 +36,6 @@ beforeAll(async () => {
   clock = new ManualClock(DAY_TWO);
   running = await startApp({}, { clock });
   const store = running.app.store;
-  const key = running.config.pseudonymKey;
   first = await seedSession(store, 'MCMxOTptZWV0aW5n/ZGF0YQ==', '19:chat-one@thread.v2', DAY_ONE, 'Plan the bus survey');
   second = await seedSession(store, 'MCMxOTptZWV0aW5n/ZGF0YQ==', '19:chat-one@thread.v2', DAY_TWO, 'Agree the <script>survey</script> questions');
   ash1 = await seedConsent(store, first, PEOPLE.ash, { recording: 'agree', named: 'agree' }, DAY_ONE);
@@ -44,8 +43,8 @@ beforeAll(async () => {
   gabi = await seedConsent(store, first, PEOPLE.gabi, { recording: 'agree' }, DAY_ONE);
   await seedAttendance(store, first, PEOPLE.ash, DAY_ONE);
   await seedAttendance(store, first, PEOPLE.gabi, DAY_ONE);
-  await seedSenseAnswer(store, key, first, 'check-ash', 'We heard that buses are a problem', PEOPLE.ash, 'partly', ASH_WORDS, DAY_ONE);
-  await seedSenseAnswer(store, key, first, 'check-gabi', 'We heard that parking is a problem', PEOPLE.gabi, 'agree', GABI_WORDS, DAY_ONE);
+  await seedSenseAnswer(store, first, 'check-ash', 'We heard that buses are a problem', PEOPLE.ash, 'partly', ASH_WORDS, DAY_ONE);
+  await seedSenseAnswer(store, first, 'check-gabi', 'We heard that parking is a problem', PEOPLE.gabi, 'agree', GABI_WORDS, DAY_ONE);
   await seedPurposeAnswer(store, second, PEOPLE.ash, ASH_REASON, DAY_TWO);
   await seedPurposeAnswer(store, first, PEOPLE.gabi, GABI_REASON, DAY_ONE);
   await rememberPersonalChat(store, { userId: PEOPLE.ash.id, aadObjectId: PEOPLE.ash.aadObjectId, tenantId: TENANT }, 'a:personal-ash', DAY_ONE);

@@ -15,7 +15,7 @@ import { decidePurposeAnswer } from '../../bot/core/purposeAnswers';
 import { createSenseCheck, saveAnswer } from '../../bot/core/senseCheckStore';
 import type { Level } from '../../bot/core/senseCheck';
 import { saveSetup } from '../../bot/core/sessionStore';
-import { pseudonymizer } from '../../bot/log';
+import { respondentOfWho } from '../../bot/services/senseCheckViews';
 import { rememberConsentSession } from '../../bot/services/consentSessions';
 import type { ServiceDeps } from '../../bot/services/deps';
 import { TENANT, type TestPerson } from '../support/meetingHarness';
@@ -63,7 +63,6 @@ export async function seedAttendance(store: Store, sessionKey: string, person: T
 /** One sense check with one statement per person's answer; `missed` is their own words. */
 export async function seedSenseAnswer(
   store: Store,
-  pseudonymKey: string,
   sessionKey: string,
   checkId: string,
   statement: string,
@@ -73,7 +72,8 @@ export async function seedSenseAnswer(
   now: Date,
 ): Promise<void> {
   await createSenseCheck(store, { id: checkId, sessionKey, statements: [statement], status: 'open', openedBy: 'p_fola', openedAt: now }, '19:chat');
-  const respondent = `person:${pseudonymizer(pseudonymKey)(whoOfPerson(person)) ?? ''}`;
+  // The same owner the live answer path uses, so my data finds what a real press would have saved.
+  const respondent = respondentOfWho(whoOfPerson(person));
   await saveAnswer(store, sessionKey, { senseCheckId: checkId, statementIndex: 0, respondent, level, missed, method: 'self', answeredAt: now });
 }
 

@@ -30,8 +30,8 @@ beforeEach(async () => {
   gabi = await seedConsent(store, sessionKey, PEOPLE.gabi, { recording: 'agree' }, now);
   await seedAttendance(store, sessionKey, PEOPLE.ash, now);
   await seedAttendance(store, sessionKey, PEOPLE.gabi, now);
-  await seedSenseAnswer(store, m.running.config.pseudonymKey, sessionKey, 'check-1', 'We heard the lift is a problem', PEOPLE.ash, 'disagree', ASH_WORDS, now);
-  await seedSenseAnswer(store, m.running.config.pseudonymKey, sessionKey, 'check-2', 'We heard the forms are a problem', PEOPLE.gabi, 'agree', GABI_WORDS, now);
+  await seedSenseAnswer(store, sessionKey, 'check-1', 'We heard the lift is a problem', PEOPLE.ash, 'disagree', ASH_WORDS, now);
+  await seedSenseAnswer(store, sessionKey, 'check-2', 'We heard the forms are a problem', PEOPLE.gabi, 'agree', GABI_WORDS, now);
   await seedPurposeAnswer(store, sessionKey, PEOPLE.ash, 'Ash wanted more time', now);
 });
 afterEach(() => m.stop());
