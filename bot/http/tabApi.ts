@@ -4,18 +4,17 @@
  * the meeting the tab is open in, and actions go through the dispatcher with the same permission
  * table and services as the chat's buttons, so the chat and the panel always agree.
  */
-import type { Request, Response, Server } from 'restify';
-import type { SsoUser } from '../core/ssoClaims';
+import type { Response, Server } from 'restify';
 import type { InvokeReply, Turn } from '../core/turn';
 import type { ServiceDeps } from '../services/deps';
 import type { Dispatcher } from '../services/dispatcher';
 import { stageLinkOf } from '../services/stageLink';
 import { stageViewOfToken } from '../services/stageView';
 import { sessionViewOf } from '../services/tabViews';
-import { NO_SESSION_HERE, TabAccessCheck, type TabAccess } from '../services/tabViewsAccess';
 import type { DevSignIn } from './devSignIn';
 import type { SsoValidator } from './ssoToken';
-import { authorizationOf, placeOf, sendError, sendJson, sendVersioned } from './tabApiRequest';
+import { tabGate, type RouteHandler } from './tabApiGate';
+import { sendError, sendJson, sendVersioned } from './tabApiRequest';
 
 export interface TabApiDeps {
   readonly services: ServiceDeps;
@@ -27,74 +26,20 @@ export interface TabApiDeps {
   readonly stageSecret: string;
 }
 
-type Granted = Extract<TabAccess, { ok: true }>;
-
 const TEXT = {
-  signIn: 'Sign-in is needed for this request. Please sign in to Teams again.',
-  signInDown: 'Sign-in cannot be checked right now. Please try again in a minute.',
-  noPlace: 'Open Coproduce from a Teams meeting, so it knows which meeting you mean.',
-  facilitatorsOnly: 'Only the session’s facilitators can do this.',
   badBody: 'Send the action’s details as a JSON object.',
   devRoster: 'Only people in the local meeting roster can use the development sign-in.',
   noStage: 'There is nothing here.',
 } as const;
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
   const { services } = deps;
-  const access = new TabAccessCheck(services);
-
-  /** A fault (say, storage down) is logged by name only and answered with the plain 500. */
-  const guarded =
-    (handler: Handler): Handler =>
-    async (req, res) => {
-      try {
-        await handler(req, res);
-      } catch (error) {
-        services.logger.error({ route: req.getRoute()?.path?.toString() ?? 'none', errorName: error instanceof Error ? error.name : 'unknown' }, 'tab request failed');
-        if (!res.headersSent) sendError(res, 500, 'ServerError', 'Something went wrong on our side. Please try again.');
-      }
-    };
-
-  async function signedIn(req: Request, res: Response): Promise<SsoUser | undefined> {
-    const result = await deps.sso.validate(authorizationOf(req));
-    if (result.ok) return result.user;
-    services.logger.info({ refusal: result.reason }, 'tab sign-in refused');
-    if (result.reason === 'keysUnavailable') {
-      sendError(res, 503, 'SignInUnavailable', TEXT.signInDown);
-    } else {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      sendError(res, 401, 'Unauthorized', TEXT.signIn);
-    }
-    return undefined;
-  }
-
-  /** Signed in, in a meeting they take part in; otherwise the refusal has been sent. */
-  async function granted(req: Request, res: Response): Promise<Granted | undefined> {
-    const user = await signedIn(req, res);
-    if (!user) return undefined;
-    const place = placeOf(req);
-    if (!place) {
-      sendError(res, 400, 'BadRequest', TEXT.noPlace);
-      return undefined;
-    }
-    const actor = { aadObjectId: user.aadObjectId, tenantId: user.tenantId, ...(user.name ? { name: user.name } : {}) };
-    const found = await access.resolve(actor, place, services.clock.now());
-    if (!found.ok) {
-      sendError(res, found.status, found.status === 403 ? 'Forbidden' : 'NoSession', found.message);
-      return undefined;
-    }
-    return found;
-  }
+  const gate = tabGate(services, deps.sso);
+  const { guarded, granted } = gate;
 
   server.get('/api/tab/session', guarded(async (req, res) => {
-    const found = await granted(req, res);
+    const found = await gate.withSession(req, res);
     if (!found) return;
-    if (!found.session) {
-      sendError(res, 404, 'NoSession', NO_SESSION_HERE);
-      return;
-    }
     const now = services.clock.now();
     const { view, version } = await sessionViewOf(services, found.session.session, found.role, now);
     sendVersioned(req, res, { ...view, serverTime: now.toISOString() }, version);
@@ -115,17 +60,9 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     sendReply(res, await deps.dispatcher.onVerb(turn, String(req.params.verb ?? ''), data));
   }));
 
-  const stageLink = (rotate: boolean): Handler => guarded(async (req, res) => {
-    const found = await granted(req, res);
+  const stageLink = (rotate: boolean): RouteHandler => guarded(async (req, res) => {
+    const found = await gate.facilitator(req, res);
     if (!found) return;
-    if (!found.session) {
-      sendError(res, 404, 'NoSession', NO_SESSION_HERE);
-      return;
-    }
-    if (found.role !== 'facilitator') {
-      sendError(res, 403, 'Forbidden', TEXT.facilitatorsOnly);
-      return;
-    }
     sendJson(res, 200, await stageLinkOf(services, found.session.session, deps.stageSecret, services.clock.now(), rotate));
   });
   server.get('/api/tab/stage-link', stageLink(false));
