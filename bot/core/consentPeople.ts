@@ -5,7 +5,7 @@
  */
 import { CONSENT_TABLE } from './consentLedger';
 import { compositeKey } from './keys';
-import type { Entity, Ids, Store } from './ports';
+import type { Entity, EntityInput, Ids, Store } from './ports';
 import { queryAll } from './storeQueries';
 
 export const PERSON_PREFIX = 'person|';
@@ -30,11 +30,19 @@ export function personFromEntity(entity: Entity): ConsentPerson | undefined {
   return { subjectId, who: entity.rowKey.slice(PERSON_PREFIX.length), ...(typeof name === 'string' ? { name } : {}), roster: roster === true };
 }
 
-/** The subject id for a person in a session, made on first sight; a name seen later is kept fresh. */
-export async function subjectFor(store: Store, ids: Ids, sessionKey: string, who: string, name: string | undefined, roster = false): Promise<ConsentPerson> {
+/** The person row of a new subject. */
+export function personEntity(sessionKey: string, person: ConsentPerson): EntityInput {
+  return { partitionKey: sessionKey, rowKey: personRowKey(person.who), props: { subjectId: person.subjectId, name: person.name ?? null, roster: person.roster } };
+}
+
+/**
+ * The subject id for a person in a session, made on first sight; a name seen later is kept fresh.
+ * `alreadyRead` is the person's row (or its absence) when the caller has just read it.
+ */
+export async function subjectFor(store: Store, ids: Ids, sessionKey: string, who: string, name: string | undefined, roster = false, alreadyRead?: { readonly entity: Entity | undefined }): Promise<ConsentPerson> {
   const rowKey = personRowKey(who);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await store.get(CONSENT_TABLE, sessionKey, rowKey);
+    const existing = attempt === 0 && alreadyRead ? alreadyRead.entity : await store.get(CONSENT_TABLE, sessionKey, rowKey);
     const person = existing && personFromEntity(existing);
     if (person) {
       if (name && person.name !== name && !roster) {
@@ -42,9 +50,9 @@ export async function subjectFor(store: Store, ids: Ids, sessionKey: string, who
       }
       return { ...person, ...(name && !roster ? { name } : {}) };
     }
-    const subjectId = ids.random();
-    const created = await store.insert(CONSENT_TABLE, { partitionKey: sessionKey, rowKey, props: { subjectId, name: name ?? null, roster } });
-    if (created.ok) return { subjectId, who, ...(name ? { name } : {}), roster };
+    const fresh: ConsentPerson = { subjectId: ids.random(), who, ...(name ? { name } : {}), roster };
+    const created = await store.insert(CONSENT_TABLE, personEntity(sessionKey, fresh));
+    if (created.ok) return fresh;
   }
   throw new Error('Could not record the person for consent.');
 }

@@ -6,6 +6,7 @@
  * Table 'conversations': partition = the escaped conversation id, one row 'ref'.
  */
 import { keyPart } from './keys';
+import { BoundedMemo } from './boundedMemo';
 import type { Store } from './ports';
 import { isAllowedServiceUrl, type ServiceUrlPolicy } from './serviceUrl';
 
@@ -39,11 +40,25 @@ export interface ConversationRecord {
 
 export type RememberResult = 'stored' | 'unchanged' | 'refusedServiceUrl';
 
+/**
+ * What each store is known to hold for a conversation, so the many turns of a busy meeting skip
+ * re-reading an unchanged reference. Per store (every book on it shares it, so marking a chat
+ * inactive here is seen at once); another instance's change is noticed within the age limit.
+ */
+const CONFIRMED_MAX_AGE_MS = 10_000;
+const confirmedByStore = new WeakMap<Store, BoundedMemo<string>>();
+
 export class ConversationBook {
+  private readonly confirmed: BoundedMemo<string>;
+
   constructor(
     private readonly store: Store,
     private readonly policy: ServiceUrlPolicy,
-  ) {}
+  ) {
+    let confirmed = confirmedByStore.get(store);
+    if (!confirmed) confirmedByStore.set(store, (confirmed = new BoundedMemo<string>(5_000, CONFIRMED_MAX_AGE_MS)));
+    this.confirmed = confirmed;
+  }
 
   /**
    * Stores or refreshes a reference seen on an inbound activity. A serviceUrl off the allow-list
@@ -52,11 +67,17 @@ export class ConversationBook {
    */
   async remember(reference: StoredConversationReference, status: ConversationStatus, now: Date): Promise<RememberResult> {
     if (!isAllowedServiceUrl(reference.serviceUrl, this.policy)) return 'refusedServiceUrl';
-    const existing = await this.get(reference.conversation.id);
+    const id = reference.conversation.id;
+    const signature = `${status}|${JSON.stringify(reference)}`;
+    if (this.confirmed.get(id, now) === signature) return 'unchanged';
+    const existing = await this.get(id);
     // Most turns change nothing: skip the write so a busy meeting does not rewrite this row per click.
-    if (existing && existing.status === status && sameReference(existing.reference, reference)) return 'unchanged';
+    if (existing && existing.status === status && sameReference(existing.reference, reference)) {
+      this.confirmed.set(id, signature, now);
+      return 'unchanged';
+    }
     await this.store.upsert(CONVERSATIONS_TABLE, {
-      partitionKey: keyPart(reference.conversation.id),
+      partitionKey: keyPart(id),
       rowKey: ROW,
       props: {
         reference: JSON.stringify(reference),
@@ -85,6 +106,7 @@ export class ConversationBook {
 
   /** The bot may not write here (removed, blocked): keep the reference, stop sending. */
   async markInactive(conversationId: string, reason: string, now: Date): Promise<void> {
+    this.confirmed.delete(conversationId);
     const entity = await this.store.get(CONVERSATIONS_TABLE, keyPart(conversationId), ROW);
     if (!entity) return;
     // Conditional, so a newer inbound turn that re-activated the chat is not overwritten blindly.
@@ -97,6 +119,7 @@ export class ConversationBook {
 
   /** The conversation no longer exists in Teams: delete the reference. */
   async forget(conversationId: string): Promise<void> {
+    this.confirmed.delete(conversationId);
     await this.store.delete(CONVERSATIONS_TABLE, keyPart(conversationId), ROW, '*');
   }
 }

@@ -24,13 +24,16 @@ export function isWellFormedCode(code: unknown): code is string {
   return typeof code === 'string' && CODE_PATTERN.test(code);
 }
 
-/** Issues a fresh code for this person in this session, revoking any earlier one. */
-export async function issueWithdrawalCode(store: Store, target: TokenTarget, now: Date): Promise<string> {
+/**
+ * Issues a fresh code for this person in this session, revoking any earlier one. `firstCode`: the
+ * caller knows the person is new in this session, so there is no earlier code to look for.
+ */
+export async function issueWithdrawalCode(store: Store, target: TokenTarget, now: Date, firstCode = false): Promise<string> {
   const code = randomBytes(32).toString('base64url');
   const hash = sha256(code);
   await store.insert(TOKENS_TABLE, { partitionKey: CODES, rowKey: hash, props: { sessionKey: target.sessionKey, subjectId: target.subjectId, issuedAt: now.toISOString(), revoked: false } });
   const pointerKey = `current|${target.subjectId}`;
-  const previous = await store.get(TOKENS_TABLE, target.sessionKey, pointerKey);
+  const previous = firstCode ? undefined : await store.get(TOKENS_TABLE, target.sessionKey, pointerKey);
   await store.upsert(TOKENS_TABLE, { partitionKey: target.sessionKey, rowKey: pointerKey, props: { hash } });
   if (typeof previous?.props.hash === 'string' && previous.props.hash !== hash) await revokeByHash(store, previous.props.hash);
   return code;

@@ -7,6 +7,7 @@
  */
 import type { Clock, JobInput, JobScheduler, Store } from '../core/ports';
 import { timeKey } from '../core/keys';
+import { BoundedMemo } from '../core/boundedMemo';
 import {
   JOBS_TABLE,
   JOB_ROW,
@@ -56,8 +57,11 @@ export interface JobStoreOptions {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
+/** Job ids this instance knows exist; a coalesced refresh asks for the same job on every click. */
+const KNOWN_JOBS_KEPT = 10_000;
 
 export function createJobStore({ store, clock, defaultMaxAttempts = DEFAULT_MAX_ATTEMPTS }: JobStoreOptions): JobStore {
+  const knownJobs = new BoundedMemo<true>(KNOWN_JOBS_KEPT);
   /**
    * A job already due is indexed under the current minute rather than its own, because a runner
    * may have moved past older buckets; the row key keeps the real due time.
@@ -88,7 +92,12 @@ export function createJobStore({ store, clock, defaultMaxAttempts = DEFAULT_MAX_
   return {
     async schedule(input) {
       const jobId = jobIdFor(input.idempotencyKey);
-      if (await store.get(JOBS_TABLE, jobPartition(jobId), JOB_ROW)) return { scheduled: false };
+      // Same key, one job, for ever: once this instance has seen the job, it need not look again.
+      if (knownJobs.get(jobId, clock.now())) return { scheduled: false };
+      if (await store.get(JOBS_TABLE, jobPartition(jobId), JOB_ROW)) {
+        knownJobs.set(jobId, true, clock.now());
+        return { scheduled: false };
+      }
       const index = await writeIndex(jobId, input.dueAt);
       const inserted = await store.insert(JOBS_TABLE, {
         partitionKey: jobPartition(jobId),
@@ -108,6 +117,7 @@ export function createJobStore({ store, clock, defaultMaxAttempts = DEFAULT_MAX_
           createdAt: timeKey(clock.now()),
         },
       });
+      knownJobs.set(jobId, true, clock.now());
       // Lost a race with the same key: the index row we wrote may be a leftover; the runner tidies it.
       return { scheduled: inserted.ok };
     },

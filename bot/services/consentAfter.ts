@@ -17,12 +17,16 @@ import { scheduleSeal } from './consentSealer';
 import { rememberConsentSession } from './consentSessions';
 import type { ServiceDeps } from './deps';
 import { tellFacilitators } from './privateChat';
+import { confirmedIn } from './storeMemo';
 
-async function step(deps: ServiceDeps, what: string, run: () => Promise<unknown>): Promise<void> {
+/** Runs one follow-up; false (and logged) when it failed. */
+async function step(deps: ServiceDeps, what: string, run: () => Promise<unknown>): Promise<boolean> {
   try {
     await run();
+    return true;
   } catch (error) {
     deps.logger.error({ step: what, errorName: error instanceof Error ? error.name : 'unknown' }, 'consent follow-up failed');
+    return false;
   }
 }
 
@@ -43,12 +47,15 @@ async function alertWithdrawal(deps: ServiceDeps, session: Session, subject: Con
 export async function afterConsentWritten(deps: ServiceDeps, session: Session, subject: ConsentPerson, written: readonly ConsentEvent[], now: Date): Promise<void> {
   if (written.length === 0) return;
   await step(deps, 'seal', () => scheduleSeal(deps, session.sessionKey, now));
-  if (!subject.roster) await step(deps, 'index', () => rememberConsentSession(deps, subject.who, session.sessionKey));
+  if (!subject.roster) await step(deps, 'index', () => rememberConsentSession(deps.store, subject, session.sessionKey, now));
   await step(deps, 'refresh', () => refreshConsentCard(deps, session, now));
   const withdrawn = written.filter((e) => e.kind === 'withdraw');
   if (withdrawn.length > 0) await step(deps, 'withdrawalAlert', () => alertWithdrawal(deps, session, subject, withdrawn));
   if (written.some((e) => e.scope === 'recording' && e.choice === 'notNow')) {
-    // Once per session: the advice does not change with the second "not now".
-    await step(deps, 'notetaker', () => tellFacilitators(deps, session, { text: consentStrings.facilitators.notetaker }, 'consentNotetaker'));
+    // Once per session (the outbox key sees to that; the memo saves asking it again and again).
+    const advised = confirmedIn(deps.store, 'notetakerAdvice');
+    if (!advised.get(session.sessionKey, now) && (await step(deps, 'notetaker', () => tellFacilitators(deps, session, { text: consentStrings.facilitators.notetaker }, 'consentNotetaker')))) {
+      advised.set(session.sessionKey, true, now);
+    }
   }
 }

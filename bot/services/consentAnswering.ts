@@ -5,8 +5,8 @@
  * the person. Only the presser sees the reply, with their personal withdrawal code.
  */
 import { CONSENT_TABLE } from '../core/consentLedger';
-import { personFromEntity, personRowKey, subjectFor, type ConsentPerson } from '../core/consentPeople';
-import { eventsOfSubject, recordChoices } from '../core/consentRecords';
+import { personFromEntity, personRowKey, type ConsentPerson } from '../core/consentPeople';
+import { eventsOfSubject, recordOwnChoices } from '../core/consentRecords';
 import { CONSENT_SCOPES, isChoice, type ConsentMethod, type WordingVariant } from '../core/consentScopes';
 import { consentOf } from '../core/consentState';
 import type { ConsentEvent } from '../core/consentLedger';
@@ -50,12 +50,12 @@ export function withdrawalLink(publicUrl: string | undefined, code: string): str
   return publicUrl ? `${publicUrl.replace(/\/+$/, '')}/withdraw?code=${encodeURIComponent(code)}` : undefined;
 }
 
-async function answerReply(deps: ServiceDeps, session: Session, subject: ConsentPerson, events: readonly ConsentEvent[], variant: WordingVariant, outcome: 'saved' | 'unchanged', now: Date): Promise<InvokeReply> {
+async function answerReply(deps: ServiceDeps, session: Session, subject: ConsentPerson, events: readonly ConsentEvent[], variant: WordingVariant, outcome: 'saved' | 'unchanged', now: Date, firstAnswer = false): Promise<InvokeReply> {
   const state = consentOf(subject, events);
   const agreedAny = Object.values(state.choices).includes('agree');
   let withdrawal: { code: string; link?: string } | undefined;
   if (agreedAny) {
-    const code = await issueWithdrawalCode(deps.store, { sessionKey: session.sessionKey, subjectId: subject.subjectId }, now);
+    const code = await issueWithdrawalCode(deps.store, { sessionKey: session.sessionKey, subjectId: subject.subjectId }, now, firstAnswer);
     const link = withdrawalLink(deps.publicUrl, code);
     withdrawal = { code, ...(link ? { link } : {}) };
   }
@@ -72,22 +72,14 @@ async function answerReply(deps: ServiceDeps, session: Session, subject: Consent
 
 async function saveOwn(deps: ServiceDeps, session: Session, turn: Turn, who: string, choices: Choices, variant: WordingVariant, claimedHash: unknown): Promise<InvokeReply> {
   const now = turn.now;
-  const subject = await subjectFor(deps.store, deps.ids, session.sessionKey, who, turn.actor.name);
   const wording = await wordingOfPress(deps, session, variant, claimedHash, now);
   const method: ConsentMethod = turn.surface === 'personal' ? 'personalChat' : 'card';
-  const recorded = await recordChoices(deps.store, {
-    sessionKey: session.sessionKey,
-    subjectId: subject.subjectId,
-    actorSubjectId: subject.subjectId,
-    method,
-    wording,
-    choices,
-    now,
-  });
+  const recorded = await recordOwnChoices(deps.store, deps.ids, { sessionKey: session.sessionKey, who, name: turn.actor.name, method, wording, choices, now });
+  const { subject } = recorded;
   await afterConsentWritten(deps, session, subject, recorded.written, now);
   if (turn.surface !== 'personal') await recordSignal(deps, session, turn.actor, 'cardAnswer', now);
   deps.logger.info({ method, events: recorded.written.length }, 'consent answered');
-  return answerReply(deps, session, subject, recorded.all, variant, recorded.written.length > 0 ? 'saved' : 'unchanged', now);
+  return answerReply(deps, session, subject, recorded.all, variant, recorded.written.length > 0 ? 'saved' : 'unchanged', now, recorded.firstAnswer);
 }
 
 /** Shows a person their own form: easy read, or the standard words opened from their 1:1 chat. */

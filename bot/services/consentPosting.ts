@@ -14,6 +14,7 @@ import { consentWording } from './consentWording';
 import type { CardRenderer } from './capability';
 import { consentTally } from './consentPicture';
 import type { ServiceDeps } from './deps';
+import { confirmedIn } from './storeMemo';
 import { postTrackedCard, requestCardRefresh } from './trackedCards';
 
 export const CONSENT_RENDERER = 'consentCard';
@@ -30,9 +31,13 @@ export function consentCardKey(sessionKey: string): string {
 export async function shownWording(deps: ServiceDeps, session: Session, variant: WordingVariant, now: Date): Promise<ConsentWording> {
   const wording = consentWording(variant, session.safeguardingContact);
   const rowKey = WORDING_PREFIX + wording.hash;
+  const kept = confirmedIn(deps.store, 'consentWording');
+  const memoKey = `${session.sessionKey}|${rowKey}`;
+  if (kept.get(memoKey, now)) return wording;
   if (!(await deps.store.get(CONSENT_TABLE, session.sessionKey, rowKey))) {
     await deps.store.insert(CONSENT_TABLE, { partitionKey: session.sessionKey, rowKey, props: { variant, text: wording.text, firstShownAt: now.toISOString() } });
   }
+  kept.set(memoKey, true, now);
   return wording;
 }
 
@@ -42,8 +47,15 @@ export async function shownWording(deps: ServiceDeps, session: Session, variant:
  */
 export async function wordingOfPress(deps: ServiceDeps, session: Session, variant: WordingVariant, claimedHash: unknown, now: Date): Promise<Wording> {
   if (typeof claimedHash === 'string' && HASH.test(claimedHash)) {
+    // Wording rows never change once kept, so a hash this instance has checked stays good.
+    const checked = confirmedIn(deps.store, 'consentWordingShown');
+    const memoKey = `${session.sessionKey}|${variant}|${claimedHash}`;
+    if (checked.get(memoKey, now)) return { variant, hash: claimedHash };
     const row = await deps.store.get(CONSENT_TABLE, session.sessionKey, WORDING_PREFIX + claimedHash);
-    if (row?.props.variant === variant) return { variant, hash: claimedHash };
+    if (row?.props.variant === variant) {
+      checked.set(memoKey, true, now);
+      return { variant, hash: claimedHash };
+    }
   }
   const current = await shownWording(deps, session, variant, now);
   return { variant, hash: current.hash };

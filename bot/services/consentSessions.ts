@@ -8,10 +8,11 @@ import { personFromEntity, personRowKey, type ConsentPerson } from '../core/cons
 import { personKeyOf } from '../core/facilitators';
 import { lookupIndex, putIndexEntry } from '../core/indexes';
 import { personId } from '../core/personalChats';
-import type { Person } from '../core/ports';
+import type { Person, Store } from '../core/ports';
 import type { Session } from '../core/session';
 import { loadSession } from '../core/sessionStore';
 import type { ServiceDeps } from './deps';
+import { confirmedIn } from './storeMemo';
 
 export const CONSENT_SESSIONS_INDEX = 'consentSessionsByPerson';
 
@@ -21,13 +22,21 @@ export function whoOf(person: Person): string | undefined {
   return key ? personId(key) : undefined;
 }
 
-/** Idempotent: written after each answer, so a lost write is put back by the next one. */
-export async function rememberConsentSession(deps: ServiceDeps, who: string, sessionKey: string): Promise<void> {
-  await putIndexEntry(deps.store, {
+/**
+ * Idempotent: written after an answer, so a lost write is put back by a later one. Once per
+ * person row per instance (erasure makes a new subject, so a new entry is written after it).
+ */
+export async function rememberConsentSession(store: Store, person: ConsentPerson, sessionKey: string, now: Date): Promise<void> {
+  const { who } = person;
+  const indexed = confirmedIn(store, 'consentSessionIndex');
+  const memoKey = `${sessionKey}|${person.subjectId}`;
+  if (indexed.get(memoKey, now)) return;
+  await putIndexEntry(store, {
     index: CONSENT_SESSIONS_INDEX,
     key: who,
     target: { table: CONSENT_TABLE, partitionKey: sessionKey, rowKey: personRowKey(who) },
   });
+  indexed.set(memoKey, true, now);
 }
 
 export interface PersonSession {

@@ -22,6 +22,7 @@ import type {
 } from '../core/ports';
 import { assertBatch, assertEntity, assertKey, assertPageSize, assertTableName, MAX_PAGE_SIZE } from './limits';
 import { applyMigrations } from './sqliteMigrations';
+import { groupCommit } from './sqliteGroupCommit';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. Its folder is created if missing. */
@@ -149,14 +150,24 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
-  const rewrite = db.transaction(rewriteNow);
-  const remove = db.transaction(deleteNow);
-  const runBatch = db.transaction((table: string, partitionKey: string, operations: readonly BatchOperation[]) => {
+  const applyAll = db.transaction((table: string, partitionKey: string, operations: readonly BatchOperation[]) => {
     operations.forEach((operation, index) => {
       const result = applyOperation(table, partitionKey, operation);
       if (!result.ok) throw new BatchAborted({ index, reason: result.reason });
     });
   });
+  const runBatch = (table: string, partitionKey: string, operations: readonly BatchOperation[]): BatchResult => {
+    try {
+      // Run inside the group's transaction, so this is a savepoint: a failed batch undoes only itself.
+      applyAll(table, partitionKey, operations);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof BatchAborted) return { ok: false, ...error.failure };
+      throw error;
+    }
+  };
+
+  const writes = groupCommit(db);
 
   function queryStatement(conditions: readonly string[]): Database.Statement {
     const sql = `SELECT partition_key, row_key, etag, props FROM entities
@@ -202,28 +213,28 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async insert(table, entity) {
       assertTableName(table);
       assertEntity(entity);
-      return insertNow(table, entity);
+      return writes.run(() => insertNow(table, entity));
     },
     async replace(table, entity, etag) {
       assertTableName(table);
       assertEntity(entity);
-      return rewrite.immediate(table, entity, etag, false);
+      return writes.run(() => rewriteNow(table, entity, etag, false));
     },
     async merge(table, entity, etag) {
       assertTableName(table);
       assertEntity(entity);
-      return rewrite.immediate(table, entity, etag, true);
+      return writes.run(() => rewriteNow(table, entity, etag, true));
     },
     async upsert(table, entity) {
       assertTableName(table);
       assertEntity(entity);
-      return upsertNow(table, entity);
+      return writes.run(() => upsertNow(table, entity));
     },
     async delete(table, partitionKey, rowKey, etag) {
       assertTableName(table);
       assertKey('partition key', partitionKey);
       assertKey('row key', rowKey);
-      return remove.immediate(table, partitionKey, rowKey, etag);
+      return writes.run(() => deleteNow(table, partitionKey, rowKey, etag));
     },
     async query(table, partitionKey, range = {}) {
       assertTableName(table);
@@ -232,13 +243,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async batch(table, partitionKey, operations): Promise<BatchResult> {
       assertBatch(table, partitionKey, operations);
-      try {
-        runBatch.immediate(table, partitionKey, operations);
-        return { ok: true };
-      } catch (error) {
-        if (error instanceof BatchAborted) return { ok: false, ...error.failure };
-        throw error;
-      }
+      return writes.run(() => runBatch(table, partitionKey, operations));
     },
     async ping() {
       try {
@@ -248,6 +253,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }
     },
     async close() {
+      await writes.drain();
       if (db.open) db.close();
     },
   };

@@ -17,7 +17,6 @@ import type { Level } from '../../bot/core/senseCheck';
 import { saveSetup } from '../../bot/core/sessionStore';
 import { respondentOfWho } from '../../bot/services/senseCheckViews';
 import { rememberConsentSession } from '../../bot/services/consentSessions';
-import type { ServiceDeps } from '../../bot/services/deps';
 import { TENANT, type TestPerson } from '../support/meetingHarness';
 
 export const WORDING = { variant: 'standard' as const, hash: 'c'.repeat(64) };
@@ -48,7 +47,7 @@ export async function seedConsent(
   const who = whoOfPerson(person);
   const subject = await subjectFor(store, { random: randomUUID }, sessionKey, who, person.name);
   await recordChoices(store, { sessionKey, subjectId: subject.subjectId, actorSubjectId: subject.subjectId, method, wording: WORDING, choices, now });
-  await rememberConsentSession({ store } as unknown as ServiceDeps, who, sessionKey);
+  await rememberConsentSession(store, subject, sessionKey, now);
   return { who, subjectId: subject.subjectId };
 }
 

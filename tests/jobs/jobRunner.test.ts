@@ -147,7 +147,8 @@ describe('job runner', () => {
     await runnerA.jobs.schedule({ kind: 'remind', dueAt: START, payload: {}, idempotencyKey: 'l1' });
 
     const passA = runnerA.runDueOnce(); // claims the job, then hangs in its handler
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Wait (not a fixed sleep: the machine may be busy) until A's claim is stored.
+    for (let i = 0; i < 200 && (await runnerA.jobs.find('l1'))?.status !== 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await runnerA.jobs.find('l1')).toMatchObject({ status: 'running', leaseOwner: 'instance-a' });
 
     clock.advance(30_000); // lease (1 min) still live

@@ -81,7 +81,7 @@ async function seedSession(meetingId: string, day: string): Promise<Seeded> {
   const { sessionKey } = saved.value;
 
   const person = await subjectFor(store, ids, sessionKey, WHO, NAME);
-  await rememberConsentSession({ store } as unknown as ServiceDeps, WHO, sessionKey);
+  await rememberConsentSession(store, person, sessionKey, now);
   await recordChoices(store, { sessionKey, subjectId: person.subjectId, actorSubjectId: person.subjectId, method: 'card', wording: { variant: 'standard', hash: 'w1' }, choices: { recording: 'agree' }, now });
   await sealPending(store, sessionKey, now);
   await store.insert(CONSENT_TABLE, { partitionKey: sessionKey, rowKey: 'wording|w1', props: { variant: 'standard', text: 'We would like to record this meeting.' } });

@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { ConversationBook } from '../../bot/core/conversations';
+import { CONVERSATIONS_TABLE, ConversationBook } from '../../bot/core/conversations';
+import { keyPart } from '../../bot/core/keys';
 import { noopLogger } from '../../bot/core/logger';
 import type { Store } from '../../bot/core/ports';
 import { openSqliteStore } from '../../bot/storage/sqliteStore';
@@ -84,4 +85,24 @@ test('a reference with a serviceUrl off the allow-list is not stored, nor does i
   expect((await book.get('19:meeting_x@thread.v2'))?.reference.serviceUrl).toBe(TEAMS);
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).not.toMatch(/attacker|19:/);
+});
+
+test('a chat the sender marked inactive is re-activated by the next turn, and a change by another instance within seconds', async () => {
+  let now = new Date('2025-03-01T10:00:00Z');
+  const remember = createConversationRememberer({ book: new ConversationBook(store, policy), clock: { now: () => now }, logger: noopLogger });
+  const turn = () => remember({ activity: inbound() } as unknown as TurnContext);
+  await turn();
+  await turn(); // now known unchanged in memory
+
+  // The sender has a book of its own on the same store.
+  await new ConversationBook(store, policy).markInactive('19:meeting_x@thread.v2', 'botNotInConversation', now);
+  await turn();
+  expect((await new ConversationBook(store, policy).get('19:meeting_x@thread.v2'))?.status).toBe('active');
+
+  // Another instance's write is not seen in this memory; it is noticed once the memo is 10 s old.
+  await store.merge(CONVERSATIONS_TABLE, { partitionKey: keyPart('19:meeting_x@thread.v2'), rowKey: 'ref', props: { status: 'inactive' } }, '*');
+  expect((await new ConversationBook(store, policy).get('19:meeting_x@thread.v2'))?.status).toBe('inactive');
+  now = new Date('2025-03-01T10:00:11Z');
+  await turn();
+  expect((await new ConversationBook(store, policy).get('19:meeting_x@thread.v2'))?.status).toBe('active');
 });
