@@ -4,7 +4,8 @@
  *      answers): time to read and build it, to store the draft, and to lay out the summary cards.
  *   2. A fan-out of 1,000 reminders, each to a different 1:1 chat, through the app's own outbox and
  *      background sender to the fake Bot Connector: total time, requests per second against the
- *      configured app-wide pace (target: within 10%), the busiest second, and 429s seen.
+ *      configured app-wide pace (target: within 10%), the busiest second by arrival at the
+ *      connector (target: never above the configured limit), and 429s seen.
  * Prints the figures and PASS/FAIL; exits 1 on FAIL. The lead copies the figures to docs/benchmarks.md.
  */
 import { APP_LIMITS, DEFAULT_MARGIN_MS } from '../bot/core/pacing';
@@ -87,10 +88,11 @@ async function fanOut(): Promise<boolean> {
     }
     const deps = servicesOf(m);
     const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'An action is due', wrap: true }] };
+    // The background sender starts on the first reminder queued, so time runs from the start of queuing.
+    const started = Date.now();
     const enqueueStart = performance.now();
     const delivery = await tellPrivately(deps, people, { card }, 'bench-reminder');
     const enqueued = performance.now() - enqueueStart;
-    const started = Date.now();
     const posts = () => m.fake.calls.filter((c) => c.method === 'POST' && (c.conversationId ?? '').startsWith('a:bench-personal-'));
     const deadline = started + 10 * 60_000;
     while (posts().length < delivery.reached.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
@@ -99,20 +101,17 @@ async function fanOut(): Promise<boolean> {
     const seconds = (times[times.length - 1] - times[0]) / 1000;
     const rate = (sent.length - 1) / seconds;
     const limit = APP_LIMITS[0];
-    const nominal = limit.limit / (limit.windowMs / 1000);
-    // The sender widens every window by its safety margin, so the pace it keeps is a little lower.
-    const pace = limit.limit / ((limit.windowMs + DEFAULT_MARGIN_MS) / 1000);
+    const pace = limit.limit / (limit.windowMs / 1000);
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
     const throttled = m.running.logs.filter((line) => line.includes('"reason":"throttled"')).length;
-    const total = (Date.now() - started) / 1000;
+    const total = (times[times.length - 1] - started) / 1000;
     console.log(`reminder fan-out: ${delivery.reached.length} reminders to ${REMINDERS} different 1:1 chats (queued in ${ms(enqueued)})`);
-    console.log(`  delivered ${sent.length} in ${total.toFixed(1)} s (first to last request: ${seconds.toFixed(1)} s)`);
-    console.log(`  ${rate.toFixed(2)} requests/s; configured pace ${pace.toFixed(2)}/s (${limit.limit} per ${limit.windowMs} ms + ${DEFAULT_MARGIN_MS} ms margin; nominal ${nominal}/s): ${((rate / pace) * 100).toFixed(1)}%`);
+    console.log(`  delivered ${sent.length} in ${total.toFixed(1)} s from the start of queuing (first to last request: ${seconds.toFixed(1)} s)`);
+    console.log(`  ${rate.toFixed(2)} requests/s; configured pace ${pace.toFixed(2)}/s (${limit.limit} per ${limit.windowMs} ms, each window counted from a request's end, +${DEFAULT_MARGIN_MS} ms for clock differences): ${((rate / pace) * 100).toFixed(1)}%`);
     console.log(`  busiest second by arrival at the connector: ${busiest} requests (app limit ${limit.limit}; Teams documents 30 to 50 a second)`);
     console.log(`  429s seen: ${throttled}`);
-    const withinTarget = sent.length === REMINDERS && Math.abs(rate - pace) <= pace * 0.1 && throttled === 0;
-    console.log(`  ${withinTarget ? 'PASS' : 'FAIL'}: every reminder sent once, within 10% of the configured pace, no 429s`);
-    if (busiest > limit.limit) console.log(`  NOTE: arrivals bunched above ${limit.limit} in one second (network timing after the slot was reserved)`);
+    const withinTarget = sent.length === REMINDERS && Math.abs(rate - pace) <= pace * 0.1 && throttled === 0 && busiest <= limit.limit;
+    console.log(`  ${withinTarget ? 'PASS' : 'FAIL'}: every reminder sent once, within 10% of the configured pace, never above ${limit.limit} arriving in any second, no 429s`);
     return withinTarget;
   } finally {
     await m.stop();

@@ -4,6 +4,13 @@
  *
  * Teams throttles per bot per conversation (7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in an hour;
  * card edits count) and per app (we stay at 20 requests a second, below the documented 30–50).
+ *
+ * Teams counts a request when it arrives, and we cannot see that moment: it lies somewhere between
+ * the start of our HTTP call and the answer. So a request counts from the moment it is allowed
+ * until it ends, and its window is measured from its end. Then no window at Teams can ever hold
+ * more than the limit, however slow or uneven the network is: when a request is allowed, every
+ * earlier one that could share a window with it is either still open or ended inside the window,
+ * and both are counted.
  */
 
 export interface RateLimit {
@@ -22,48 +29,114 @@ export const CONVERSATION_LIMITS: readonly RateLimit[] = Object.freeze([
 export const APP_LIMITS: readonly RateLimit[] = Object.freeze([{ limit: 20, windowMs: 1_000 }]);
 
 /**
- * Extra width added to every window: our send time and Teams' arrival time differ by network
- * latency and by clock skew between instances, so we keep a little further under the limit.
+ * Extra width added to every window. Network time is already covered by counting from a request's
+ * end; what is left is the difference between two instances' clocks, since one instance compares
+ * its own time with end times another instance wrote.
  */
-export const DEFAULT_MARGIN_MS = 200;
+export const DEFAULT_MARGIN_MS = 25;
 
-/** Windows up to this long are checked against exact send times; longer ones against minute counts. */
+/** Windows up to this long are checked against exact end times; longer ones against minute counts. */
 const EXACT_HORIZON_MS = 30_000;
 const BUCKET_MS = 60_000;
 
+/** A request under way: [its id, when to assume it over if nobody ends it (its instance died)]. */
+export type OpenRequest = readonly [id: string, expiresAt: number];
+
 /**
- * Past sends. Exact times are kept for the short windows only, and an hour of sends as per-minute
- * counts, so the row stays small (an hour of exact times could be 1,800 numbers).
+ * Past and current requests. Exact end times are kept for the short windows only, and an hour of
+ * them as per-minute counts, so the row stays small (an hour of exact times could be 1,800 numbers).
  */
 export interface PacingHistory {
-  /** Send times in ms since the epoch, ascending, covering at least the exact horizon. */
+  /** End times in ms since the epoch, ascending, covering at least the exact horizon. */
   readonly recent: readonly number[];
-  /** [minute start in ms, sends in that minute], ascending. */
+  /** [minute start in ms, requests that ended in that minute], ascending. */
   readonly minutes: readonly (readonly [number, number])[];
+  /** Requests allowed and not yet ended: each fills a place in every window until it ends. */
+  readonly open: readonly OpenRequest[];
 }
 
-export const EMPTY_HISTORY: PacingHistory = Object.freeze({ recent: [], minutes: [] });
+export const EMPTY_HISTORY: PacingHistory = Object.freeze({ recent: [], minutes: [], open: [] });
 
-/** The earliest moment at or after `now` when one more send keeps every window under its limit. */
+/** The earliest moment at or after `now` when one more request keeps every window under its limit. */
 export function nextAllowedAt(
   history: PacingHistory,
   now: Date,
   limits: readonly RateLimit[] = CONVERSATION_LIMITS,
   marginMs = DEFAULT_MARGIN_MS,
 ): Date {
+  // An open request ends at `now` at the earliest, so count it as ending now: that keeps it inside
+  // every window for the moment and gives the soonest time worth asking again.
+  let counted = settleExpired(history, now, limits, marginMs);
+  for (let i = counted.open.length; i > 0; i--) counted = recordSend(counted, now, limits, marginMs);
   let earliest = now.getTime();
   for (const { limit, windowMs } of limits) {
     const width = windowMs + marginMs;
-    // A send at t is allowed when fewer than `limit` sends fall in (t - width, t]: the limit-th
-    // newest send must have left the window, i.e. t >= that send + width.
+    // A request at t is allowed when fewer than `limit` ends fall in (t - width, t]: the limit-th
+    // newest end must have left the window, i.e. t >= that end + width.
     const limitThNewest =
-      windowMs <= EXACT_HORIZON_MS ? nthNewestExact(history.recent, limit) : nthNewestBucketed(history.minutes, limit);
+      windowMs <= EXACT_HORIZON_MS ? nthNewestExact(counted.recent, limit) : nthNewestBucketed(counted.minutes, limit);
     if (limitThNewest !== undefined) earliest = Math.max(earliest, limitThNewest + width);
   }
   return new Date(earliest);
 }
 
-/** The history with one more send at `at`, trimmed to what the limits can still need. */
+/**
+ * How many more requests may start at `now` (at most `cap`), and the soonest moment worth asking
+ * for the one after those (as if they all ended at once).
+ */
+export function roomAt(
+  history: PacingHistory,
+  now: Date,
+  limits: readonly RateLimit[] = CONVERSATION_LIMITS,
+  marginMs = DEFAULT_MARGIN_MS,
+  cap = 100,
+): { readonly room: number; readonly nextAt: Date } {
+  let taken = history;
+  let room = 0;
+  while (room < cap && nextAllowedAt(taken, now, limits, marginMs).getTime() <= now.getTime()) {
+    taken = recordSend(taken, now, limits, marginMs);
+    room++;
+  }
+  return { room, nextAt: nextAllowedAt(taken, now, limits, marginMs) };
+}
+
+/** The history with request `id` under way from `now`; ask nextAllowedAt first. */
+export function openRequest(
+  history: PacingHistory,
+  id: string,
+  now: Date,
+  expiresAt: Date,
+  limits: readonly RateLimit[] = CONVERSATION_LIMITS,
+  marginMs = DEFAULT_MARGIN_MS,
+): PacingHistory {
+  const settled = settleExpired(history, now, limits, marginMs);
+  return { ...settled, open: [...settled.open.filter(([openId]) => openId !== id), [id, expiresAt.getTime()]] };
+}
+
+/**
+ * The history with request `id` ended at `endedAt`, counted as `requests` arrivals (an HTTP client
+ * that retried on its own made several). If it had expired already it is counted again: too many
+ * is the safe side.
+ */
+export function closeRequest(
+  history: PacingHistory,
+  id: string,
+  endedAt: Date,
+  requests = 1,
+  limits: readonly RateLimit[] = CONVERSATION_LIMITS,
+  marginMs = DEFAULT_MARGIN_MS,
+): PacingHistory {
+  let closed: PacingHistory = { ...history, open: history.open.filter(([openId]) => openId !== id) };
+  for (let i = 0; i < Math.max(1, requests); i++) closed = recordSend(closed, endedAt, limits, marginMs);
+  return closed;
+}
+
+/** The history without request `id`: it was allowed but never sent, so it takes no place. */
+export function cancelRequest(history: PacingHistory, id: string): PacingHistory {
+  return { ...history, open: history.open.filter(([openId]) => openId !== id) };
+}
+
+/** The history with one more request that ended at `at`, trimmed to what the limits can still need. */
 export function recordSend(
   history: PacingHistory,
   at: Date,
@@ -80,14 +153,34 @@ export function recordSend(
   const keptMinutes = [...minutes.entries()]
     .filter(([start]) => start + BUCKET_MS + longest + marginMs > t)
     .sort((a, b) => a[0] - b[0]);
-  return { recent, minutes: keptMinutes };
+  return { recent, minutes: keptMinutes, open: history.open };
 }
 
-function nthNewestExact(sendTimes: readonly number[], n: number): number | undefined {
-  return sendTimes.length >= n ? sendTimes[sendTimes.length - n] : undefined;
+/**
+ * How many requests a failed send may have made: botbuilder's HTTP client quietly tries 5xx,
+ * network errors and 429 with Retry-After four times in all (reliability.md §0.2). Each counts
+ * against the windows; a success after such a retry cannot be seen and counts once.
+ */
+export function requestsMadeFor(failure: { readonly status?: number; readonly retryAfter?: string }): number {
+  const { status } = failure;
+  const retriedByClient = status === undefined || (status >= 500 && status !== 501 && status !== 505) || (status === 429 && failure.retryAfter !== undefined);
+  return retriedByClient ? 4 : 1;
 }
 
-/** Per-minute counts only say which minute a send was in, so assume its last moment (the safe side). */
+/** Open requests past their expiry are taken as having ended then. */
+function settleExpired(history: PacingHistory, now: Date, limits: readonly RateLimit[], marginMs: number): PacingHistory {
+  const expired = history.open.filter(([, expiresAt]) => expiresAt <= now.getTime());
+  if (expired.length === 0) return history;
+  let settled: PacingHistory = { ...history, open: history.open.filter(([, expiresAt]) => expiresAt > now.getTime()) };
+  for (const [, expiresAt] of expired) settled = recordSend(settled, new Date(expiresAt), limits, marginMs);
+  return settled;
+}
+
+function nthNewestExact(endTimes: readonly number[], n: number): number | undefined {
+  return endTimes.length >= n ? endTimes[endTimes.length - n] : undefined;
+}
+
+/** Per-minute counts only say which minute a request ended in, so assume its last moment (the safe side). */
 function nthNewestBucketed(minutes: PacingHistory['minutes'], n: number): number | undefined {
   let seen = 0;
   for (let i = minutes.length - 1; i >= 0; i--) {
@@ -97,18 +190,21 @@ function nthNewestBucketed(minutes: PacingHistory['minutes'], n: number): number
   return undefined;
 }
 
-/** Reads a stored history back; anything malformed counts as "no sends" rather than blocking a chat. */
+/** Reads a stored history back; anything malformed counts as "no requests" rather than blocking a chat. */
 export function parseHistory(json: unknown): PacingHistory {
   if (typeof json !== 'string') return EMPTY_HISTORY;
   try {
-    const value = JSON.parse(json) as { recent?: unknown; minutes?: unknown };
+    const value = JSON.parse(json) as { recent?: unknown; minutes?: unknown; open?: unknown };
     const recent = Array.isArray(value.recent) ? value.recent.filter((n): n is number => typeof n === 'number') : [];
     const minutes = Array.isArray(value.minutes)
       ? value.minutes.filter(
           (m): m is [number, number] => Array.isArray(m) && typeof m[0] === 'number' && typeof m[1] === 'number',
         )
       : [];
-    return { recent: recent.sort((a, b) => a - b), minutes: minutes.sort((a, b) => a[0] - b[0]) };
+    const open = Array.isArray(value.open)
+      ? value.open.filter((o): o is [string, number] => Array.isArray(o) && typeof o[0] === 'string' && typeof o[1] === 'number')
+      : [];
+    return { recent: recent.sort((a, b) => a - b), minutes: minutes.sort((a, b) => a[0] - b[0]), open };
   } catch {
     return EMPTY_HISTORY;
   }

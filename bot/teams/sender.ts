@@ -15,13 +15,13 @@ import { ConversationBook } from '../core/conversations';
 import { noopLogger, type Logger } from '../core/logger';
 import { OutboxLeases, type Lease } from '../core/outboxLease';
 import { StoreOutbox, type PendingConversation, type QueuedMessage } from '../core/outbox';
-import { DEFAULT_BACKOFF, type BackoffSettings } from '../core/pacing';
+import { DEFAULT_BACKOFF, requestsMadeFor, type BackoffSettings } from '../core/pacing';
 import type { Clock, Store } from '../core/ports';
 import { decideAfterFailure, DEFAULT_MAX_ATTEMPTS, type SendVerdict } from '../core/sendErrors';
 import { isAllowedServiceUrl, type ServiceUrlPolicy } from '../core/serviceUrl';
-import { DEFAULT_PACING, SharedPacing, type PacingSettings } from '../core/sharedPacing';
+import { DEFAULT_PACING, SharedPacing, type PacingSettings, type Reservation } from '../core/sharedPacing';
 import { describeConnectorError } from './connectorErrors';
-import { postToConversation } from './proactivePost';
+import { postToConversation, type PostResult } from './proactivePost';
 
 export interface SenderSettings {
   readonly pacing: PacingSettings;
@@ -67,7 +67,22 @@ export interface DrainReport {
   dropped: number;
   /** Held back by pacing. */
   paced: number;
+  /** The earliest moment a message held back by pacing may go; the background loop wakes then. */
+  nextPacedAt?: Date;
 }
+
+/**
+ * A pass takes only as many messages as the app-wide windows have room for (read once per pass),
+ * and stops taking new chats once they are full: every one would be refused.
+ */
+interface Pass {
+  readonly report: DrainReport;
+  appRoom?: Promise<{ left: number; readonly nextAt: Date }>;
+  appFull: boolean;
+}
+
+/** The background loop never polls faster than this, even when pacing frees a place sooner. */
+const MIN_WAKE_MS = 5;
 
 export class OutboxSender {
   readonly outbox: StoreOutbox;
@@ -88,7 +103,7 @@ export class OutboxSender {
     this.outbox = new StoreOutbox({ store: deps.store, clock: deps.clock, ids: { random: randomUUID } });
     this.book = new ConversationBook(deps.store, deps.policy);
     this.leases = new OutboxLeases(deps.store, `sender-${randomUUID()}`, this.settings.leaseMs);
-    this.pacing = new SharedPacing(deps.store, this.settings.pacing);
+    this.pacing = new SharedPacing({ store: deps.store, ids: { random: randomUUID }, settings: this.settings.pacing, openForMs: this.settings.leaseMs });
   }
 
   /** The Teams id of a delivered message, to edit it later; undefined until delivered. */
@@ -102,18 +117,18 @@ export class OutboxSender {
    */
   async drainOnce(now?: Date): Promise<DrainReport> {
     const time = (): Date => now ?? this.deps.clock.now();
-    const report: DrainReport = { delivered: 0, retryScheduled: 0, failed: 0, dropped: 0, paced: 0 };
+    const pass: Pass = { report: { delivered: 0, retryScheduled: 0, failed: 0, dropped: 0, paced: 0 }, appFull: false };
     let continuation: string | undefined;
     do {
       const page = await this.outbox.pendingConversations(continuation);
-      await inParallel(page.conversations, this.settings.concurrency, (pending) =>
-        this.drainConversation(pending, time, report).catch((error: unknown) => {
+      await inParallel(page.conversations, this.settings.concurrency, () => pass.appFull, (pending) =>
+        this.drainConversation(pending, time, pass).catch((error: unknown) => {
           this.logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'outbox: a conversation could not be drained');
         }),
       );
       continuation = page.continuation;
-    } while (continuation);
-    return report;
+    } while (continuation && !pass.appFull);
+    return pass.report;
   }
 
   /** Drains every pollMs until stop(). Handlers only enqueue; they never wait for this. */
@@ -122,9 +137,12 @@ export class OutboxSender {
     this.stopped = false;
     const tick = (): void => {
       this.running = this.drainOnce()
-        .catch((error: unknown) => this.logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'outbox: drain failed'))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.settings.pollMs);
+        .catch((error: unknown) => {
+          this.logger.error({ errorName: error instanceof Error ? error.name : 'unknown' }, 'outbox: drain failed');
+          return undefined;
+        })
+        .then((report) => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.delayBeforeNextPass(report));
         });
     };
     this.timer = setTimeout(tick, 0);
@@ -138,19 +156,31 @@ export class OutboxSender {
     this.stopping = false;
   }
 
-  private async drainConversation(pending: PendingConversation, time: () => Date, report: DrainReport): Promise<void> {
+  /** Soon after the earliest paced message may go (so the configured pace is kept), else pollMs. */
+  private delayBeforeNextPass(report: DrainReport | undefined): number {
+    if (!report?.nextPacedAt) return this.settings.pollMs;
+    const untilPaced = report.nextPacedAt.getTime() - this.deps.clock.now().getTime();
+    return Math.min(this.settings.pollMs, Math.max(MIN_WAKE_MS, untilPaced));
+  }
+
+  private async drainConversation(pending: PendingConversation, time: () => Date, pass: Pass): Promise<void> {
     const first = await this.outbox.head(pending.conversationId);
     if (!first) return this.outbox.dropFromIndex(pending);
     if (first.notBefore && first.notBefore > time()) return;
-    if (this.stopping) return;
+    if (this.stopping || !(await this.takeAppRoom(pass, time()))) return;
     let lease: Lease | undefined = await this.leases.acquire(pending.conversationId, time());
     if (!lease) return; // another instance is sending to this chat
     try {
       // On stop, the message in hand finishes; the rest wait for the next instance (the lease is released below).
       for (let i = 0; i < this.settings.perConversationPerPass && lease && !this.stopping; i++) {
         const head = await this.outbox.head(pending.conversationId); // re-read now that we hold the lease
-        if (!head || (head.notBefore && head.notBefore > time())) break;
-        if ((await this.deliver(head, time, report)) === 'stop') break;
+        if (!head) {
+          await this.outbox.dropFromIndex(pending); // fails harmlessly if something was queued since
+          break;
+        }
+        if (head.notBefore && head.notBefore > time()) break;
+        if (i > 0 && !(await this.takeAppRoom(pass, time()))) break;
+        if ((await this.deliver(head, time, pass)) === 'stop') break;
         lease = await this.leases.renew(lease, time());
       }
     } finally {
@@ -158,8 +188,29 @@ export class OutboxSender {
     }
   }
 
+  /** One place in the app's windows for this pass, or false (and the pass stops) when there is none left. */
+  private async takeAppRoom(pass: Pass, now: Date): Promise<boolean> {
+    if (pass.appFull) return false;
+    pass.appRoom ??= this.pacing.appRoom(now).then(({ room, nextAt }) => ({ left: room, nextAt }));
+    const appRoom = await pass.appRoom;
+    if (appRoom.left > 0) {
+      appRoom.left--;
+      return true;
+    }
+    this.heldBack(pass, { ok: false, retryAt: appRoom.nextAt, scope: 'app' });
+    return false;
+  }
+
+  private heldBack(pass: Pass, refusal: Extract<Reservation, { ok: false }>): void {
+    const { report } = pass;
+    report.paced++;
+    if (!report.nextPacedAt || refusal.retryAt < report.nextPacedAt) report.nextPacedAt = refusal.retryAt;
+    if (refusal.scope === 'app') pass.appFull = true;
+  }
+
   /** Sends or drops the head message. 'stop' leaves the rest of the chat's queue for a later pass. */
-  private async deliver(head: QueuedMessage, time: () => Date, report: DrainReport): Promise<'next' | 'stop'> {
+  private async deliver(head: QueuedMessage, time: () => Date, pass: Pass): Promise<'next' | 'stop'> {
+    const { report } = pass;
     const { conversationId } = head;
     const conversation = await this.book.get(conversationId);
     if (!conversation || conversation.status === 'inactive') {
@@ -178,14 +229,26 @@ export class OutboxSender {
     }
     const reservation = await this.pacing.reserve(conversationId, time());
     if (!reservation.ok) {
-      report.paced++;
+      this.heldBack(pass, reservation);
       return 'stop';
     }
     // A previous attempt that started but never recorded an outcome may have reached Teams.
     const possibleDuplicate = head.inFlightSince !== undefined && head.message.kind === 'send';
-    const inFlight = await this.outbox.markInFlight(head, time());
-    if (!inFlight) return 'stop';
-    const result = await postToConversation(this.deps.adapter, this.deps.botAppId, conversation.reference, message);
+    let inFlight: QueuedMessage | undefined;
+    let result: PostResult | undefined;
+    let endedAt: Date | undefined;
+    try {
+      inFlight = await this.outbox.markInFlight(head, time());
+      if (!inFlight) return 'stop';
+      result = await postToConversation(this.deps.adapter, this.deps.botAppId, conversation.reference, message);
+      endedAt = time(); // after Teams answered: the request reached it by now
+    } finally {
+      // Before the outcome's own writes, so the place frees on time. Counted from the end if the
+      // request went out, given back if it never did; if this fails the place expires instead.
+      const requests = result && !result.ok ? requestsMadeFor(describeConnectorError(result.error, head.message.kind)) : 1;
+      const ended = await this.pacing.end(reservation.ticket, inFlight ? (endedAt ?? time()) : undefined, requests);
+      if (!ended) this.logger.warn({}, 'outbox: a send could not be noted for pacing; its place frees when it expires');
+    }
     const base = { idempotencyKey: head.idempotencyKey, kind: head.message.kind, attempt: inFlight.attempts, ...(possibleDuplicate ? { possibleDuplicate } : {}) };
     if (result.ok) {
       await this.outbox.finish(inFlight, { status: 'delivered', activityId: result.activityId }, time());
@@ -249,11 +312,11 @@ const OUTCOME_BY_ACTION: Readonly<Record<Exclude<SendVerdict['action'], 'retry'>
   forget: 'conversationForgotten',
 };
 
-/** Runs `work` over items with at most `limit` in flight. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` over items with at most `limit` in flight, taking no new item once `stop()` is true. */
+async function inParallel<T>(items: readonly T[], limit: number, stop: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
+    while (next < items.length && !stop()) await work(items[next++]);
   });
   await Promise.all(workers);
 }

@@ -1,19 +1,26 @@
 import {
   APP_LIMITS,
+  cancelRequest,
+  closeRequest,
   CONVERSATION_LIMITS,
   DEFAULT_BACKOFF,
+  DEFAULT_MARGIN_MS,
   EMPTY_HISTORY,
   nextAllowedAt,
+  openRequest,
   parseHistory,
   parseRetryAfter,
   recordSend,
+  requestsMadeFor,
+  roomAt,
   retryDelayMs,
   type PacingHistory,
+  type RateLimit,
 } from '../../bot/core/pacing';
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 const at = (ms: number): Date => new Date(T0 + ms);
-const MARGIN = 200;
+const MARGIN = DEFAULT_MARGIN_MS;
 
 function historyOf(offsets: number[]): PacingHistory {
   return offsets.reduce<PacingHistory>((h, ms) => recordSend(h, at(ms)), EMPTY_HISTORY);
@@ -47,7 +54,7 @@ describe('pacing per conversation', () => {
   });
 
   test('1,800 sends in an hour hold the next one back, counting each minute at its end (the safe side)', () => {
-    const history: PacingHistory = { recent: [], minutes: Array.from({ length: 60 }, (_, m) => [T0 + m * 60_000, 30] as const) };
+    const history: PacingHistory = { recent: [], open: [], minutes: Array.from({ length: 60 }, (_, m) => [T0 + m * 60_000, 30] as const) };
     const next = nextAllowedAt(history, at(60 * 60_000 - 1));
     // The oldest minute [T0, T0+60 s) leaves the hour once T0 + 60 s + 1 h (+ margin) has passed.
     expect(next.getTime() - T0).toBe(60_000 + 3_600_000 + MARGIN);
@@ -88,9 +95,110 @@ describe('pacing per conversation', () => {
   test('a stored history that cannot be read counts as no sends', () => {
     expect(parseHistory('not json')).toEqual(EMPTY_HISTORY);
     expect(parseHistory(undefined)).toEqual(EMPTY_HISTORY);
-    expect(parseHistory(JSON.stringify({ recent: [3, 'x', 1], minutes: [[0, 2], 'y'] }))).toEqual({ recent: [1, 3], minutes: [[0, 2]] });
+    expect(parseHistory(JSON.stringify({ recent: [3, 'x', 1], minutes: [[0, 2], 'y'] }))).toEqual({ recent: [1, 3], minutes: [[0, 2]], open: [] });
+    expect(parseHistory(JSON.stringify({ recent: [], minutes: [], open: [['a', 5], ['b'], 7] })).open).toEqual([['a', 5]]);
   });
 });
+
+describe('requests under way', () => {
+  const ONE_A_SECOND: readonly RateLimit[] = [{ limit: 1, windowMs: 1_000 }];
+  const open = (h: PacingHistory, id: string, ms: number, limits = CONVERSATION_LIMITS) => openRequest(h, id, at(ms), at(ms + 300_000), limits);
+
+  test('a request still under way fills its place in every window until it ends', () => {
+    let history = EMPTY_HISTORY;
+    for (let i = 0; i < 7; i++) history = open(history, `r${i}`, 0);
+    // None has ended: the soonest an eighth could go is a full window after they end, at least now + 1 s.
+    expect(nextAllowedAt(history, at(500)).getTime() - T0).toBe(500 + 1_000 + MARGIN);
+    for (let i = 0; i < 7; i++) history = closeRequest(history, `r${i}`, at(600));
+    expect(history.open).toEqual([]);
+    expect(nextAllowedAt(history, at(700)).getTime() - T0).toBe(600 + 1_000 + MARGIN);
+  });
+
+  test('a slow request’s window is measured from when it ended, not when it started', () => {
+    let history = EMPTY_HISTORY;
+    for (let i = 0; i < 20; i++) history = open(history, `r${i}`, i, APP_LIMITS);
+    for (let i = 0; i < 20; i++) history = closeRequest(history, `r${i}`, at(900), 1, APP_LIMITS);
+    expect(nextAllowedAt(history, at(1_100), APP_LIMITS).getTime() - T0).toBe(900 + 1_000 + MARGIN);
+  });
+
+  test('room says how many may start now, and when to ask again once they have', () => {
+    let history = EMPTY_HISTORY;
+    for (let i = 0; i < 17; i++) history = recordSend(history, at(i * 10), APP_LIMITS);
+    history = open(history, 'under-way', 200, APP_LIMITS);
+    expect(roomAt(history, at(500), APP_LIMITS)).toEqual({ room: 2, nextAt: at(1_000 + MARGIN) });
+    expect(roomAt(history, at(1_000 + MARGIN + 5), APP_LIMITS).room).toBe(3); // the first end has left the window
+  });
+
+  test('a request that never went out gives its place back', () => {
+    const history = open(EMPTY_HISTORY, 'never-sent', 0, ONE_A_SECOND);
+    expect(nextAllowedAt(history, at(10), ONE_A_SECOND).getTime()).toBeGreaterThan(at(10).getTime());
+    expect(nextAllowedAt(cancelRequest(history, 'never-sent'), at(10), ONE_A_SECOND).getTime() - T0).toBe(10);
+  });
+
+  test('a request left open by an instance that died counts as ended when it expires', () => {
+    const history = openRequest(EMPTY_HISTORY, 'orphan', at(0), at(300_000), ONE_A_SECOND);
+    expect(nextAllowedAt(history, at(10_000), ONE_A_SECOND).getTime() - T0).toBe(11_000 + MARGIN);
+    expect(nextAllowedAt(history, at(300_000), ONE_A_SECOND).getTime() - T0).toBe(301_000 + MARGIN);
+    expect(nextAllowedAt(history, at(301_000 + MARGIN), ONE_A_SECOND).getTime() - T0).toBe(301_000 + MARGIN);
+  });
+
+  test('a failed send that the HTTP client retried on its own counts four times', () => {
+    expect(requestsMadeFor({ status: 502 })).toBe(4);
+    expect(requestsMadeFor({})).toBe(4); // no answer at all: a network error, retried
+    expect(requestsMadeFor({ status: 429, retryAfter: '2' })).toBe(4);
+    expect(requestsMadeFor({ status: 429 })).toBe(1);
+    expect(requestsMadeFor({ status: 403 })).toBe(1);
+    let history = open(EMPTY_HISTORY, 'flaky', 0);
+    history = closeRequest(history, 'flaky', at(100), 4);
+    expect(history.recent).toEqual([T0 + 100, T0 + 100, T0 + 100, T0 + 100]);
+  });
+
+  test.each([
+    ['one chat, one request at a time', CONVERSATION_LIMITS, 1],
+    ['the whole app, four requests at a time', APP_LIMITS, 4],
+  ])('%s: however slow or uneven the network, arrivals never exceed a limit in any window', (_label, limits, workers) => {
+    const random = seeded(42);
+    let history = EMPTY_HISTORY;
+    const arrivals: number[] = [];
+    // Each worker: wait until allowed, open, the request arrives after a random delay, the answer
+    // comes after another; then close. Time only moves forward to the next event.
+    const freeAt = Array.from({ length: workers }, () => T0);
+    const closes: { at: number; id: string }[] = [];
+    for (let n = 0; n < 300; n++) {
+      const w = freeAt.indexOf(Math.min(...freeAt));
+      let now = freeAt[w];
+      for (;;) {
+        for (const c of closes.filter((c) => c.at <= now)) history = closeRequest(history, c.id, new Date(c.at), 1, limits);
+        closes.splice(0, closes.length, ...closes.filter((c) => c.at > now));
+        const allowed = nextAllowedAt(history, new Date(now), limits).getTime();
+        if (allowed <= now) break;
+        now = Math.min(allowed, ...closes.map((c) => c.at).filter((t) => t > now));
+      }
+      history = openRequest(history, `r${n}`, new Date(now), new Date(now + 300_000), limits);
+      const arrival = now + Math.floor(random() ** 3 * 900);
+      const end = arrival + Math.floor(random() * 50);
+      arrivals.push(arrival);
+      closes.push({ at: end, id: `r${n}` });
+      freeAt[w] = end;
+    }
+    arrivals.sort((a, b) => a - b);
+    for (const { limit, windowMs } of limits.filter((l) => l.windowMs <= 30_000)) {
+      expect(busiestWindow(arrivals, windowMs)).toBeLessThanOrEqual(limit);
+    }
+    expect(busiestWindow(arrivals, 1_000)).toBe(limits[0].limit); // and the limit is actually reached
+  });
+});
+
+/** A small repeatable random source (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
 
 describe('waiting after a failure', () => {
   test.each([
