@@ -21,7 +21,10 @@ export const NO_RUNG = 'none';
 export interface ReviewItem {
   readonly itemId: string;
   readonly kind: 'reason' | 'missed' | 'note' | 'step';
+  /** The words the group will see: a facilitator's rewording, if any. */
   readonly text: string;
+  /** The words as said, when a facilitator reworded them. */
+  readonly original?: string;
   readonly hidden: boolean;
   /** For a note that credits someone: whether the name would be shown. */
   readonly credit?: { readonly shown: boolean };

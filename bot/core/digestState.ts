@@ -24,6 +24,11 @@ export interface DigestState {
   readonly builtBy: DraftReason;
   /** Item ids the facilitators chose not to share. Kept across rebuilds. */
   readonly hidden: readonly string[];
+  /**
+   * Items a facilitator reworded (say, an anonymous note that names someone), by item id. The
+   * draft keeps the words as said; the group sees these. Kept across rebuilds, as `hidden` is.
+   */
+  readonly edited?: Readonly<Record<string, string>>;
   /** The draft version shared as a "here is what we heard" round, if any. */
   readonly roundVersion?: number;
   readonly publishedAt?: string;
@@ -36,6 +41,14 @@ export interface DigestState {
 }
 
 export const MAX_HIDDEN = 5_000;
+/** Longer than any note or comment a card lets people write, so a rewording never has to cut. */
+export const MAX_EDIT_CHARACTERS = 2_000;
+
+/** New words for one item; empty words put back the words as they were said. */
+export interface ItemEdit {
+  readonly itemId: string;
+  readonly text: string;
+}
 
 /** A new draft (or a rebuilt one) with `chunks` rows. A published digest is never rebuilt. */
 export function draftBuilt(existing: DigestState | undefined, sessionKey: string, chunks: number, reason: DraftReason, now: Date): Result<DigestState> {
@@ -48,20 +61,30 @@ export function draftBuilt(existing: DigestState | undefined, sessionKey: string
     builtAt: now.toISOString(),
     builtBy: reason,
     hidden: existing?.hidden ?? [],
+    ...(existing?.edited ? { edited: existing.edited } : {}),
     ...(existing?.roundVersion !== undefined ? { roundVersion: existing.roundVersion } : {}),
     ...(existing?.channelId ? { channelId: existing.channelId } : {}),
   });
 }
 
-/** Hides and shows items, from a review form opened on `formVersion`. */
-export function reviewed(state: DigestState, formVersion: number, show: readonly string[], hide: readonly string[]): Result<DigestState> {
+/** Hides, shows and rewords items, from a review form opened on `formVersion`. */
+export function reviewed(state: DigestState, formVersion: number, show: readonly string[], hide: readonly string[], edits: readonly ItemEdit[] = []): Result<DigestState> {
   if (state.status === 'published') return refused('This digest has been shared already, so nothing was changed.');
   if (formVersion !== state.version) return refused('The draft changed since you opened it. Here is the new one: please check it again.');
   const hidden = new Set(state.hidden);
   for (const id of show) hidden.delete(id);
   for (const id of hide) hidden.add(id);
   if (hidden.size > MAX_HIDDEN) return refused('Too many items are hidden to keep track of. Please share some.');
-  return ok({ ...state, hidden: [...hidden].sort() });
+  const edited = new Map(Object.entries(state.edited ?? {}));
+  for (const edit of edits) {
+    const words = edit.text.replace(/\s+/g, ' ').trim();
+    if ([...words].length > MAX_EDIT_CHARACTERS) return refused(`Please keep each item to ${MAX_EDIT_CHARACTERS} characters or fewer.`);
+    if (words === '') edited.delete(edit.itemId);
+    else edited.set(edit.itemId, words);
+  }
+  if (edited.size > MAX_HIDDEN) return refused('Too many items are reworded to keep track of. Please put some back as they were said.');
+  const { edited: _old, ...rest } = state;
+  return ok({ ...rest, hidden: [...hidden].sort(), ...(edited.size > 0 ? { edited: Object.fromEntries([...edited].sort(([a], [b]) => a.localeCompare(b))) } : {}) });
 }
 
 export type Approval = { readonly kind: 'published'; readonly state: DigestState } | { readonly kind: 'alreadyPublished'; readonly state: DigestState };

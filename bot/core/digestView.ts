@@ -53,6 +53,8 @@ export interface DigestView {
 
 export interface ViewOptions {
   readonly hidden: ReadonlySet<string>;
+  /** Words a facilitator put in place of what was said, by item id. */
+  readonly edited?: Readonly<Record<string, string>>;
   /** Everyone whose latest "being named" choice is agree, now. */
   readonly agreedToBeNamed: ReadonlySet<string>;
   readonly ladder?: LadderView;
@@ -61,19 +63,21 @@ export interface ViewOptions {
 
 export function visibleDigest(content: DigestContent, options: ViewOptions): DigestView {
   const shown = <T extends { readonly itemId: string }>(items: readonly T[]) => items.filter((item) => !options.hidden.has(item.itemId));
+  const edited = options.edited ?? {};
+  const words = (item: { readonly itemId: string }, said: string): string => (Object.hasOwn(edited, item.itemId) ? (edited[item.itemId] as string) : said);
   return {
     sessionKey: content.sessionKey,
     occurrence: content.occurrence,
-    purpose: { outcome: content.purpose.outcome, verdicts: content.purpose.verdicts, reasons: shown(content.purpose.reasons).map((r) => r.text) },
+    purpose: { outcome: content.purpose.outcome, verdicts: content.purpose.verdicts, reasons: shown(content.purpose.reasons).map((r) => words(r, r.text)) },
     tookPart: content.tookPart,
     recording: content.recording,
     senseChecks: content.senseChecks.map((check) => ({
-      statements: check.statements.map((s) => ({ text: s.text, answered: s.answered, split: s.split, minority: s.minority, missed: shown(s.missed).map((m) => m.text) })),
+      statements: check.statements.map((s) => ({ text: s.text, answered: s.answered, split: s.split, minority: s.minority, missed: shown(s.missed).map((m) => words(m, m.text)) })),
     })),
     notes: shown(content.notes).map((note) =>
-      note.credit && note.creditWho && options.agreedToBeNamed.has(note.creditWho) ? { text: note.text, credit: note.credit } : { text: note.text },
+      note.credit && note.creditWho && options.agreedToBeNamed.has(note.creditWho) ? { text: words(note, note.text), credit: note.credit } : { text: words(note, note.text) },
     ),
-    nextSteps: shown(content.nextSteps).map(({ itemId: _id, ...step }) => step),
+    nextSteps: shown(content.nextSteps).map(({ itemId, what, ...step }) => ({ what: words({ itemId }, what), ...step })),
     ...(content.followUpDate ? { followUpDate: content.followUpDate } : {}),
     timeZone: content.timeZone,
     ...(options.ladder ? { ladder: options.ladder } : {}),

@@ -13,7 +13,9 @@ import { stageViewOfToken } from '../services/stageView';
 import { sessionViewOf } from '../services/tabViews';
 import type { DevSignIn } from './devSignIn';
 import type { SsoValidator } from './ssoToken';
+import { registerAfterApi } from './tabApiAfter';
 import { tabGate, type RouteHandler } from './tabApiGate';
+import { registerPrepareApi } from './tabApiPrepare';
 import { sendError, sendJson, sendVersioned } from './tabApiRequest';
 
 export interface TabApiDeps {
@@ -91,6 +93,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
       sendJson(res, 200, token);
     }));
   }
+  registerAfterApi(server, deps, gate);
+  registerPrepareApi(server, services, gate);
 }
 
 /** The dispatcher's answer as the tab reads it: { ok, message?, card? }, refusals with their status. */

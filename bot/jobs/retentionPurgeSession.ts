@@ -38,6 +38,7 @@ import { DIGEST_LINKS_TABLE } from '../services/digestViews';
 import { CHANNELS_TABLE } from '../services/followUpChannels';
 import { purgeFollowUp } from '../services/followUpPurge';
 import { FRAMEWORK_TABLE } from '../services/liveFrameworkStore';
+import { purgePreparation } from '../services/preparationStore';
 import { PLAIN_ENGLISH_IGNORES_TABLE } from '../services/plainEnglishWarnings';
 import { queryAll } from '../core/storeQueries';
 
@@ -133,6 +134,8 @@ export async function purgeSession(deps: ServiceDeps, session: SessionToPurge, n
     rows += await clearPartition(store, ANONYMOUS_TABLE, anonymousPartition(sessionKey, kind));
   }
   rows += await clearPartition(store, PLANS_TABLE, keyPart(sessionKey));
+
+  rows += await purgePreparation(store, sessionKey);
 
   // Last: the session itself, so an interrupted purge is found and finished next time.
   const target = { table: SESSIONS_TABLE, ...session.row };

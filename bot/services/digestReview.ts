@@ -3,9 +3,9 @@
  * opens the only one), digest.show opens a draft (making one if there is none yet), digest.review
  * saves hide/show choices and the ladder, or makes the draft again; digest.round shares the draft
  * with the group as "here is what we heard"; digest.approve publishes the version on the card.
+ * The decisions themselves are in digestDecisions.ts, which the tab's review uses too.
  */
-import { hideableItems } from '../core/digest';
-import { approved, reviewed, type DigestState } from '../core/digestState';
+import type { DigestState } from '../core/digestState';
 import { isRung } from '../core/ladder';
 import { loadSession, type StoredSession } from '../core/sessionStore';
 import type { Session } from '../core/session';
@@ -15,15 +15,12 @@ import { followUpStrings } from '../cards/strings/followUp.en-GB';
 import type { CommandHandler, VerbContext, VerbHandler } from './capability';
 import { whoOf } from './consentSessions';
 import type { ServiceDeps } from './deps';
+import { approveDigest, rebuildDraft, saveReview, shareRound, type DigestDecision, type ReviewChoices } from './digestDecisions';
 import { prepareDigestDraft } from './digestDraft';
-import { postDigestCards, publishDigest } from './digestPublish';
-import { digestsOfFacilitator, loadDigestState, loadDraft, writeDigestState, type StoredDigest } from './digestStore';
+import { digestsOfFacilitator, loadDigestState, loadDraft } from './digestStore';
 import { reviewView } from './digestViews';
-import { offeredChannel } from './followUpChannels';
-import { placeSession } from './followUpLadder';
 
 const text = followUpStrings.review;
-const MAX_TRIES = 4;
 
 async function reviewReply(deps: ServiceDeps, session: Session, turn: Turn, page: number, notice?: string): Promise<InvokeReply> {
   let stored = await loadDigestState(deps.store, session.sessionKey);
@@ -63,95 +60,64 @@ export const digestShowVerb: VerbHandler = {
   run: async ({ turn, data, session, deps }) => reviewReply(deps, session.session, turn, pageOf(data.page)),
 };
 
-/** Applies the toggles of the page the facilitator was looking at; only ids the draft has count. */
-async function applyChoices(deps: ServiceDeps, stored: StoredDigest, data: VerbContext['data']): Promise<{ ok: true; stored: StoredDigest } | { ok: false; problem: string }> {
-  let current = stored;
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const content = await loadDraft(deps.store, current.state);
-    const known = new Set(content ? hideableItems(content).map((i) => i.itemId) : []);
-    const onPage = Array.isArray(data.items) ? data.items.filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
-    const show = onPage.filter((id) => data[`${REVIEW_INPUTS.showPrefix}${id}`] === 'true');
-    const hide = onPage.filter((id) => data[`${REVIEW_INPUTS.showPrefix}${id}`] === 'false');
-    const decided = reviewed(current.state, versionOf(data.version), show, hide);
-    if (!decided.ok) return { ok: false, problem: decided.problems.join(' ') };
-    const written = await writeDigestState(deps.store, decided.value, current.etag);
-    if (written) return { ok: true, stored: written };
-    const again = await loadDigestState(deps.store, current.state.sessionKey);
-    if (!again) break;
-    current = again;
-  }
-  return { ok: false, problem: text.notFacilitator };
+/** The card's toggles for the page the facilitator was looking at, and the ladder. */
+function choicesFromCard(data: VerbContext['data']): ReviewChoices {
+  const onPage = Array.isArray(data.items) ? data.items.filter((id): id is string => typeof id === 'string') : [];
+  const toggle = (id: string) => data[`${REVIEW_INPUTS.showPrefix}${id}`];
+  const rung = data[REVIEW_INPUTS.rung];
+  return {
+    version: versionOf(data.version),
+    show: onPage.filter((id) => toggle(id) === 'true'),
+    hide: onPage.filter((id) => toggle(id) === 'false'),
+    ...(isRung(rung) ? { rung } : {}),
+  };
 }
 
-async function placeFromForm(deps: ServiceDeps, session: Session, data: VerbContext['data'], now: Date): Promise<void> {
-  const rung = data[REVIEW_INPUTS.rung];
-  if (isRung(rung)) await placeSession(deps, session, rung, now);
+/** The answers every decision can end in, as the card shows them. */
+async function replyTo(decision: DigestDecision, deps: ServiceDeps, session: Session, turn: Turn, done: () => Promise<InvokeReply>): Promise<InvokeReply> {
+  switch (decision.kind) {
+    case 'done':
+      return done();
+    case 'noDraft':
+      return reviewReply(deps, session, turn, 0);
+    case 'alreadyShared':
+      return tellPresser(text.alreadyShared);
+    case 'roundAlready':
+      return tellPresser(text.roundAlready);
+    case 'changed':
+      return reviewReply(deps, session, turn, 0, text.changed);
+    case 'refused':
+      return reviewReply(deps, session, turn, 0, decision.problem);
+  }
 }
 
 export const digestReviewVerb: VerbHandler = {
   run: async ({ turn, data, session: { session }, deps }) => {
-    const stored = await loadDigestState(deps.store, session.sessionKey);
-    if (!stored) return reviewReply(deps, session, turn, 0);
-    if (data.rebuild !== undefined) {
-      await placeFromForm(deps, session, data, turn.now);
-      const made = await prepareDigestDraft(deps, session, turn.now, 'facilitator');
+    const choices = choicesFromCard(data);
+    if (data.rebuild !== undefined && (await loadDigestState(deps.store, session.sessionKey))) {
+      const made = await rebuildDraft(deps, session, choices.rung, turn.now);
       return reviewReply(deps, session, turn, 0, made ? undefined : text.alreadyShared);
     }
-    const applied = await applyChoices(deps, stored, data);
-    if (!applied.ok) return reviewReply(deps, session, turn, 0, applied.problem);
-    await placeFromForm(deps, session, data, turn.now);
-    return reviewReply(deps, session, turn, pageOf(data.goTo), text.saved);
+    const saved = await saveReview(deps, session, choices, turn.now);
+    // A summary shared already is shown as it stands, with no error: nothing was lost.
+    if (saved.kind === 'alreadyShared') return reviewReply(deps, session, turn, 0, text.alreadyShared);
+    return replyTo(saved, deps, session, turn, () => reviewReply(deps, session, turn, pageOf(data.goTo), text.saved));
   },
 };
 
 export const digestRoundVerb: VerbHandler = {
   run: async ({ turn, data, session: { session }, deps }) => {
-    const stored = await loadDigestState(deps.store, session.sessionKey);
-    if (!stored) return reviewReply(deps, session, turn, 0);
-    if (stored.state.status === 'published') return tellPresser(text.alreadyShared);
-    if (stored.state.version !== versionOf(data.version)) return reviewReply(deps, session, turn, 0, text.changed);
-    if (stored.state.roundVersion === stored.state.version) return tellPresser(text.roundAlready);
-    const applied = await applyChoices(deps, stored, data);
-    if (!applied.ok) return reviewReply(deps, session, turn, 0, applied.problem);
-    await placeFromForm(deps, session, data, turn.now);
-    await postDigestCards(deps, session, applied.stored.state, true);
-    await writeDigestState(deps.store, { ...applied.stored.state, roundVersion: applied.stored.state.version }, applied.stored.etag);
-    deps.logger.info({ version: stored.state.version }, 'digest shared as a round');
-    return tellPresser(text.roundPosted);
+    const shared = await shareRound(deps, session, choicesFromCard(data), turn.now);
+    return replyTo(shared, deps, session, turn, async () => tellPresser(text.roundPosted));
   },
 };
 
-async function approve(deps: ServiceDeps, session: Session, turn: Turn, data: VerbContext['data']): Promise<InvokeReply> {
-  const first = await loadDigestState(deps.store, session.sessionKey);
-  if (!first) return tellPresser(text.noDraft);
-  if (first.state.status === 'published') {
-    await publishDigest(deps, session, first.state, turn.now); // idempotent: finishes a publication a crash cut short
-    return tellPresser(text.alreadyShared);
-  }
-  const applied = await applyChoices(deps, first, data);
-  if (!applied.ok) return reviewReply(deps, session, turn, 0, applied.problem);
-  await placeFromForm(deps, session, data, turn.now);
-  const reviewer = whoOf(turn.actor);
-  const channel = data[REVIEW_INPUTS.channel] === 'true' ? await offeredChannel(deps, session, reviewer) : undefined;
-  let current: StoredDigest | undefined = applied.stored;
-  for (let attempt = 0; attempt < MAX_TRIES && current; attempt++) {
-    const approvedBy = deps.pseudonymize(reviewer);
-    const decided = approved(current.state, versionOf(data.version), { linkToken: deps.ids.random(), ...(approvedBy ? { approvedBy } : {}), ...(channel ? { channelId: channel } : {}) }, turn.now);
-    if (!decided.ok) return reviewReply(deps, session, turn, 0, decided.problems.join(' '));
-    if (decided.value.kind === 'alreadyPublished') {
-      await publishDigest(deps, session, decided.value.state, turn.now);
-      return tellPresser(text.alreadyShared);
-    }
-    const written = await writeDigestState(deps.store, decided.value.state, current.etag);
-    if (written) {
-      await publishDigest(deps, session, written.state, turn.now);
-      return tellPresser(text.approvedNow);
-    }
-    current = await loadDigestState(deps.store, session.sessionKey);
-  }
-  return tellPresser(text.alreadyShared);
-}
-
 export const digestApproveVerb: VerbHandler = {
-  run: async ({ turn, data, session: stored, deps }: VerbContext & { session: StoredSession }) => approve(deps, stored.session, turn, data),
+  run: async ({ turn, data, session: stored, deps }: VerbContext & { session: StoredSession }) => {
+    const choices = { ...choicesFromCard(data), toChannel: data[REVIEW_INPUTS.channel] === 'true' };
+    const decided = await approveDigest(deps, stored.session, turn.actor, choices, turn.now);
+    // No draft yet: say so plainly rather than making one at the moment of approval.
+    if (decided.kind === 'noDraft') return tellPresser(text.noDraft);
+    return replyTo(decided, deps, stored.session, turn, async () => tellPresser(text.approvedNow));
+  },
 };

@@ -37,7 +37,7 @@ export function digestLinks(publicUrl: string | undefined, token: string | undef
 export async function groupView(deps: ServiceDeps, session: Session, state: DigestState, content: DigestContent): Promise<DigestView> {
   const [named, ladder] = await Promise.all([agreedToBeNamed(deps, session), ladderView(deps, session)]);
   const links = digestLinks(deps.publicUrl, state.linkToken);
-  return visibleDigest(content, { hidden: new Set(state.hidden), agreedToBeNamed: named, ladder, ...(links ? { links } : {}) });
+  return visibleDigest(content, { hidden: new Set(state.hidden), agreedToBeNamed: named, ladder, ...(state.edited ? { edited: state.edited } : {}), ...(links ? { links } : {}) });
 }
 
 function overviewOf(content: DigestContent): string[] {
@@ -51,9 +51,11 @@ function overviewOf(content: DigestContent): string[] {
   ];
 }
 
-export async function reviewView(deps: ServiceDeps, session: Session, state: DigestState, content: DigestContent, options: { readonly page: number; readonly reviewerWho?: string; readonly notice?: string }): Promise<DigestReviewView> {
+/** `pageSize`: the card shows 15 items a page; the tab, with a whole screen, shows more. */
+export async function reviewView(deps: ServiceDeps, session: Session, state: DigestState, content: DigestContent, options: { readonly page: number; readonly pageSize?: number; readonly reviewerWho?: string; readonly notice?: string }): Promise<DigestReviewView> {
   const all = hideableItems(content);
-  const lastPage = Math.max(0, Math.ceil(all.length / REVIEW_PAGE_SIZE) - 1);
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? REVIEW_PAGE_SIZE));
+  const lastPage = Math.max(0, Math.ceil(all.length / pageSize) - 1);
   const page = Math.min(Math.max(0, Math.floor(options.page)), lastPage);
   const hidden = new Set(state.hidden);
   const [named, placement, channel] = await Promise.all([
@@ -62,12 +64,15 @@ export async function reviewView(deps: ServiceDeps, session: Session, state: Dig
     offeredChannel(deps, session, options.reviewerWho),
   ]);
   const notes = new Map(content.notes.map((n) => [n.itemId, n]));
-  const items = all.slice(page * REVIEW_PAGE_SIZE, (page + 1) * REVIEW_PAGE_SIZE).map((item) => {
+  const edited = state.edited ?? {};
+  const items = all.slice(page * pageSize, (page + 1) * pageSize).map((item) => {
     const note = notes.get(item.itemId);
+    const reworded = Object.hasOwn(edited, item.itemId) ? edited[item.itemId] : undefined;
     return {
       itemId: item.itemId,
       kind: item.kind,
-      text: item.text,
+      text: reworded ?? item.text,
+      ...(reworded !== undefined ? { original: item.text } : {}),
       hidden: hidden.has(item.itemId),
       ...(note?.credit ? { credit: { shown: note.creditWho !== undefined && named.has(note.creditWho) } } : {}),
     };
@@ -80,7 +85,7 @@ export async function reviewView(deps: ServiceDeps, session: Session, state: Dig
     overview: overviewOf(content),
     items,
     page,
-    pageSize: REVIEW_PAGE_SIZE,
+    pageSize,
     totalItems: all.length,
     hiddenCount: all.filter((i) => hidden.has(i.itemId)).length,
     ...(placement ? { rung: placement.rung } : {}),

@@ -6,6 +6,11 @@
  * answers to the purpose question and the sense checks, and the consent counts with "clear to
  * record" (decided by the consent area, as its private overview card shows it).
  *
+ * The Prepare screen's framework editor reads three more facts from here: the agenda version a
+ * save must name (everyone gets it; it says nothing about anyone), and for facilitators the
+ * meeting's length (kept beside the session, so this poll does not ask Teams each time) and
+ * whether someone's access needs ask for more breaks.
+ *
  * The version is a hash of everything except the ticking seconds of a running timer, so polling
  * with If-None-Match gets "nothing changed" until something does, on any instance.
  */
@@ -15,10 +20,12 @@ import { quietVoicesOf, type QuietVoices } from '../core/attendance';
 import { PURPOSE_ANSWERS_TABLE } from '../core/purposeAnswers';
 import type { RecordingClearance } from '../core/consentState';
 import type { Purpose, Session } from '../core/session';
+import { liveSummary } from '../core/sessionPlan';
 import type { ServiceDeps } from './deps';
 import { loadAttendance } from './attendance';
 import { consentPicture } from './consentPicture';
-import { readLiveFramework } from './liveFrameworkView';
+import { readPlan } from './liveFrameworkStore';
+import { meetingMinutesKept } from './preparationMeeting';
 import { recentSenseChecks, type SenseCheckSummary } from './tabViewsSenseChecks';
 import type { TabRole } from './tabViewsAccess';
 import { reportedSoFar } from './unsaidStore';
@@ -35,6 +42,10 @@ export interface FrameworkView {
   /** Seconds left on the current item at `serverTime`; negative once it has run over. */
   readonly remainingSeconds: number;
   readonly nextBreak?: { readonly itemId: string; readonly title: string; readonly startsAt: string; readonly endsAt: string };
+  /** The version an agenda save must name (0 while the default agenda applies). */
+  readonly agendaVersion: number;
+  /** The meeting's planned length, for the time check; facilitators only. */
+  readonly meetingMinutes?: number;
 }
 
 export interface FacilitatorView {
@@ -46,6 +57,8 @@ export interface FacilitatorView {
   readonly senseChecks: readonly SenseCheckSummary[];
   /** How many of the people known to be here have answered, and whether it is clear to record. */
   readonly consent: { readonly answered: number; readonly expected: number; readonly clearance: RecordingClearance };
+  /** Someone's access needs (or the setup) ask for more breaks: the time check is stricter. */
+  readonly needsMoreBreaks: boolean;
 }
 
 export interface SessionView {
@@ -64,9 +77,10 @@ export interface VersionedView<V> {
 }
 
 export async function frameworkViewOf(deps: ServiceDeps, session: Session, now: Date): Promise<FrameworkView> {
-  const live = await readLiveFramework(deps, session, now);
+  const plan = await readPlan(deps, session);
+  const live = liveSummary(plan, now);
   return {
-    agenda: live.agenda,
+    agenda: plan.agenda,
     started: live.started,
     ended: live.ended,
     paused: live.paused,
@@ -74,6 +88,7 @@ export async function frameworkViewOf(deps: ServiceDeps, session: Session, now: 
     ...(live.currentEndsAt ? { currentEndsAt: live.currentEndsAt } : {}),
     remainingSeconds: live.remainingSeconds,
     ...(live.nextBreak ? { nextBreak: live.nextBreak } : {}),
+    agendaVersion: plan.agendaVersion,
   };
 }
 
@@ -91,19 +106,22 @@ async function facilitatorViewOf(deps: ServiceDeps, session: Session, now: Date)
     purposeAnswers,
     senseChecks,
     consent: { ...consent.tally, clearance: consent.clearance },
+    needsMoreBreaks: session.needsMoreBreaks,
   };
 }
 
 export async function sessionViewOf(deps: ServiceDeps, session: Session, role: TabRole, now: Date): Promise<VersionedView<SessionView>> {
-  const [framework, facilitator] = await Promise.all([
+  const facilitating = role === 'facilitator';
+  const [framework, facilitator, meetingMinutes] = await Promise.all([
     frameworkViewOf(deps, session, now),
-    role === 'facilitator' ? facilitatorViewOf(deps, session, now) : Promise.resolve(undefined),
+    facilitating ? facilitatorViewOf(deps, session, now) : Promise.resolve(undefined),
+    facilitating ? meetingMinutesKept(deps, session, now) : Promise.resolve(undefined),
   ]);
   const view: SessionView = {
     role,
     purpose: session.purpose,
     ...(session.safeguardingContact ? { safeguardingContact: session.safeguardingContact } : {}),
-    framework,
+    framework: meetingMinutes === undefined ? framework : { ...framework, meetingMinutes },
     ...(facilitator ? { facilitator } : {}),
   };
   return { view, version: versionOf(view) };

@@ -14,7 +14,10 @@ import { text } from './strings.en-GB';
 import { onThemeChange, type HostPlace, type ThemeName } from './teams';
 import { fluentTheme } from './themes';
 
-const MeetingTab = lazy(() => import('./prepare/MeetingTab'));
+// The meeting tab (given the sign-in and place its "After the meeting" screens call the server
+// with) and the summary page, from one module loaded on demand (see after/tabScreens.ts).
+const MeetingTab = lazy(() => import('./after/tabScreens').then((screens) => ({ default: screens.MeetingTabWithPlace })));
+const DigestPage = lazy(() => import('./after/tabScreens').then((screens) => ({ default: screens.DigestPage })));
 
 const useStyles = makeStyles({
   // Fluent paints only behind its own content: fill the frame so dark themes have no white edges.
@@ -22,9 +25,11 @@ const useStyles = makeStyles({
   notice: { padding: tokens.spacingHorizontalL },
 });
 
-export type Screen = 'sidePanel' | 'stage' | 'meetingTab';
+export type Screen = 'sidePanel' | 'stage' | 'meetingTab' | 'digest';
 
 export function screenFor(place: HostPlace, query: URLSearchParams): Screen {
+  // The summary card's link: opened from the chat, often in a browser, without signing in.
+  if (query.get('view') === 'digest') return 'digest';
   if (query.get('view') === 'stage' || place.frame === 'meetingStage') return 'stage';
   if (place.frame === 'sidePanel' || query.get('view') === 'panel') return 'sidePanel';
   return 'meetingTab';
@@ -43,10 +48,8 @@ export function App({ place }: { readonly place: HostPlace }) {
   const query = useMemo(() => new URLSearchParams(window.location.search), []);
   const screen = screenFor(place, query);
   const tokenSource = useMemo(() => tokenSourceFor(place, query), [place, query]);
-  const api = useMemo(
-    () => (tokenSource && place.chatId ? new TabApi(tokenSource, { chatId: place.chatId, ...(place.meetingId ? { meetingId: place.meetingId } : {}) } satisfies Place) : undefined),
-    [tokenSource, place],
-  );
+  const tabPlace = useMemo(() => (place.chatId ? ({ chatId: place.chatId, ...(place.meetingId ? { meetingId: place.meetingId } : {}) } satisfies Place) : undefined), [place]);
+  const api = useMemo(() => (tokenSource && tabPlace ? new TabApi(tokenSource, tabPlace) : undefined), [tokenSource, tabPlace]);
 
   useEffect(() => onThemeChange(setThemeName), []);
   useEffect(() => {
@@ -56,6 +59,12 @@ export function App({ place }: { readonly place: HostPlace }) {
   let content;
   if (screen === 'stage') {
     content = <StageView stageToken={query.get('stage') ?? undefined} />;
+  } else if (screen === 'digest') {
+    content = (
+      <Suspense fallback={<p className={styles.notice}>{text.loading}</p>}>
+        <DigestPage token={query.get('digest') ?? undefined} />
+      </Suspense>
+    );
   } else if (!tokenSource) {
     content = (
       <main className={styles.notice}>
@@ -63,7 +72,7 @@ export function App({ place }: { readonly place: HostPlace }) {
         <p>{text.local.explain}</p>
       </main>
     );
-  } else if (!api) {
+  } else if (!api || !tabPlace) {
     content = (
       <main className={styles.notice}>
         <h1>{text.appName}</h1>
@@ -77,7 +86,7 @@ export function App({ place }: { readonly place: HostPlace }) {
           <SidePanel api={api} />
         ) : (
           <Suspense fallback={<p className={styles.notice}>{text.loading}</p>}>
-            <MeetingTab api={api} frame={place.frame} />
+            <MeetingTab api={api} frame={place.frame} tokens={tokenSource} place={tabPlace} />
           </Suspense>
         )}
       </SignInGate>

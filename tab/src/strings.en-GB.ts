@@ -136,8 +136,6 @@ export const text = {
   },
   after: {
     heading: 'After the meeting',
-    digestPlaceholder: 'The summary will appear here after wrap-up.',
-    purposeAnswers: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} answered “did we do what we came for?”.`,
   },
   prepare: {
     heading: 'Prepare the session',

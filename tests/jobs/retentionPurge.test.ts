@@ -33,6 +33,7 @@ import { createRetentionPurge, purgeExpiredSessions, retentionCutoff, scheduleRe
 import { PURGED_TABLES, UNPURGED_TABLES } from '../../bot/jobs/retentionPurgeSession';
 import { rememberConsentSession, sessionsOfPerson } from '../../bot/services/consentSessions';
 import type { ServiceDeps } from '../../bot/services/deps';
+import { putPreparation } from '../../bot/services/preparationStore';
 import { CHANNELS_TABLE } from '../../bot/services/followUpChannels';
 import { FRAMEWORK_TABLE } from '../../bot/services/liveFrameworkStore';
 import { PLAIN_ENGLISH_IGNORES_TABLE } from '../../bot/services/plainEnglishWarnings';
@@ -82,6 +83,8 @@ async function seedSession(meetingId: string, day: string): Promise<Seeded> {
 
   const person = await subjectFor(store, ids, sessionKey, WHO, NAME);
   await rememberConsentSession(store, person, sessionKey, now);
+  await putPreparation(store, sessionKey, 'intentions', JSON.stringify({ why: 'Our own reasons' }), now);
+  await putPreparation(store, sessionKey, 'stakeholders', JSON.stringify({ groups: [{ name: 'Unpaid carers' }] }), now);
   await recordChoices(store, { sessionKey, subjectId: person.subjectId, actorSubjectId: person.subjectId, method: 'card', wording: { variant: 'standard', hash: 'w1' }, choices: { recording: 'agree' }, now });
   await sealPending(store, sessionKey, now);
   await store.insert(CONSENT_TABLE, { partitionKey: sessionKey, rowKey: 'wording|w1', props: { variant: 'standard', text: 'We would like to record this meeting.' } });

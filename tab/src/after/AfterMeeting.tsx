@@ -1,6 +1,7 @@
 /**
- * After the meeting: what the server offers so far. The digest to review comes with a later
- * issue; until then this says plainly where it will appear, and shows what is already known.
+ * After the meeting, in the meeting tab. Facilitators and organisers check and share the summary,
+ * see the organiser view and download files; everyone else reads the summary once it is shared.
+ * Part of the meeting tab's chunk, which the app loads on demand: the side panel never carries it.
  */
 import { Text } from '@fluentui/react-components';
 import type { SessionView } from '../api/viewTypes';
@@ -8,14 +9,24 @@ import { FrameworkList } from '../components/FrameworkList';
 import { PurposeBox } from '../components/PurposeBox';
 import { Section } from '../components/Section';
 import { text } from '../strings.en-GB';
+import FacilitatorAfter from './FacilitatorAfter';
+import ParticipantSummary from './ParticipantSummary';
+import { afterText } from './strings.en-GB';
+import { useAfterClient } from './useAfter';
 
 export function AfterMeeting({ view }: { readonly view: SessionView | undefined }) {
+  const client = useAfterClient();
   return (
     <>
-      <Section title={text.after.heading}>
-        <Text data-testid="digest-placeholder">{text.after.digestPlaceholder}</Text>
-        {view?.facilitator && view.facilitator.purposeAnswers > 0 ? <Text>{text.after.purposeAnswers(view.facilitator.purposeAnswers)}</Text> : null}
-      </Section>
+      {!view || !client ? (
+        <Section title={text.after.heading}>
+          <Text data-testid="digest-placeholder">{afterText.noView}</Text>
+        </Section>
+      ) : view.role === 'facilitator' ? (
+        <FacilitatorAfter client={client} />
+      ) : (
+        <ParticipantSummary client={client} />
+      )}
       {view ? (
         <>
           <Section title={text.purpose.heading}>

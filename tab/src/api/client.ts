@@ -114,6 +114,18 @@ export class TabApi {
     if (raw.status !== 200) return failureOf(raw);
     return { kind: 'fresh', value: raw.body as StageLink };
   }
+
+  /**
+   * A JSON request to one of the tab's own routes (the Prepare screen's, for one). A refusal
+   * comes back as a Failure with the server's plain message; `body` is kept on it for callers
+   * that need more (a 409 carries the newer version).
+   */
+  async call<T>(method: 'GET' | 'PUT' | 'POST', path: string, data?: unknown): Promise<{ readonly kind: 'done'; readonly value: T } | (Failure & { readonly body?: unknown })> {
+    const raw = await this.send(path, data === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+    if ('kind' in raw) return raw;
+    if (raw.status === 200) return { kind: 'done', value: raw.body as T };
+    return { ...failureOf(raw), body: raw.body };
+  }
 }
 
 /** The stage view needs no sign-in: the stage token in the page's address is the key. */

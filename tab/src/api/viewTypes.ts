@@ -38,8 +38,9 @@ export interface FrameworkView {
   /** Seconds left on the current item when the server answered; negative once it ran over. */
   readonly remainingSeconds: number;
   readonly nextBreak?: NextBreak;
-  /** For the framework editor: the version a save must name, and the meeting's length. */
+  /** For the framework editor: the version a save must name (0 while the default plan applies). Absent on the stage. */
   readonly agendaVersion?: number;
+  /** The meeting's planned length, for the time check. Sent to facilitators only. */
   readonly meetingMinutes?: number;
 }
 
@@ -87,7 +88,8 @@ export interface FacilitatorView {
   readonly purposeAnswers: number;
   readonly senseChecks: readonly SenseCheckSummary[];
   readonly consent?: ConsentSummary;
-  readonly needsMoreBreaks?: boolean;
+  /** Someone's access needs (or the setup) ask for more breaks: the time check is stricter. */
+  readonly needsMoreBreaks: boolean;
 }
 
 export interface SessionView {

@@ -1,11 +1,13 @@
 /**
- * Preparing a session: the setup, the framework editor with its time check, and the consent card
+ * Preparing a session: the setup, the intention questions and who should be there, the framework
+ * editor with its time check, access needs, payment, the summary's channel, and the consent card
  * preview. It asks the server for the setup form first: a refusal means this person cannot set
- * the session up, and they see the purpose and plan read-only instead.
+ * the session up, and they see the purpose and plan read-only instead, with a place to say what
+ * would help them take part.
  */
 // Parts only this screen uses come from their own packages, so they stay out of the side panel's bundle.
 import { Spinner } from '@fluentui/react-spinner';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TabApi } from '../api/client';
 import type { SessionView } from '../api/viewTypes';
 import { FrameworkList } from '../components/FrameworkList';
@@ -13,10 +15,12 @@ import { PurposeBox } from '../components/PurposeBox';
 import { Section } from '../components/Section';
 import { text } from '../strings.en-GB';
 import { ConsentPreview } from './ConsentPreview';
-import { editorFacts } from './editorCard';
 import { FrameworkEditor } from './FrameworkEditor';
+import { MyAccessNeeds } from './MyAccessNeeds';
+import { AfterThePlan, BeforeThePlan, usePreparation } from './PreparationSections';
 import { inputValues } from './readCard';
 import { SETUP_FIELDS, SetupForm } from './SetupForm';
+import { prepareText } from './strings.en-GB';
 
 type Setup = { readonly kind: 'loading' } | { readonly kind: 'editable'; readonly values: Readonly<Record<string, string>> } | { readonly kind: 'readOnly'; readonly message: string };
 
@@ -30,7 +34,8 @@ export function Prepare({ api, view, onSessionChanged }: Props) {
   const [setup, setSetup] = useState<Setup>({ kind: 'loading' });
   const [contact, setContact] = useState('');
   const [agendaVersion, setAgendaVersion] = useState<number | undefined>(undefined);
-  const [meetingMinutes, setMeetingMinutes] = useState<number | undefined>(undefined);
+  const facilitating = setup.kind === 'editable' && view?.facilitator !== undefined;
+  const preparation = usePreparation(api, facilitating);
 
   useEffect(() => {
     void api.act('setup.open').then((outcome) => {
@@ -44,23 +49,9 @@ export function Prepare({ api, view, onSessionChanged }: Props) {
     });
   }, [api]);
 
-  const loadAgendaVersion = useCallback(async () => {
-    const outcome = await api.act('agenda.open');
-    if (outcome.kind !== 'done') return;
-    const facts = editorFacts(outcome.answer.card);
-    setAgendaVersion(facts.agendaVersion);
-    setMeetingMinutes(facts.meetingMinutes);
-  }, [api]);
-
-  const sessionExists = view !== undefined;
+  // The view names the version the next save must give; a save's own answer may be newer until the next poll.
   const serverVersion = view?.framework.agendaVersion;
-  useEffect(() => {
-    if (setup.kind !== 'editable' || !sessionExists) return;
-    // Until the session view carries the editor's facts, the editor card tells them.
-    if (serverVersion !== undefined) setAgendaVersion(serverVersion);
-    else void loadAgendaVersion();
-  }, [setup.kind, sessionExists, serverVersion, loadAgendaVersion]);
-  const minutesOfMeeting = view?.framework.meetingMinutes ?? meetingMinutes;
+  useEffect(() => setAgendaVersion(serverVersion), [serverVersion]);
 
   if (setup.kind === 'loading') return <Spinner label={text.loading} />;
   if (setup.kind === 'readOnly') {
@@ -75,6 +66,7 @@ export function Prepare({ api, view, onSessionChanged }: Props) {
             <Section title={text.framework.heading}>
               <FrameworkList agenda={view.framework.agenda} />
             </Section>
+            <MyAccessNeeds api={api} />
           </>
         ) : null}
       </>
@@ -86,18 +78,24 @@ export function Prepare({ api, view, onSessionChanged }: Props) {
         <SetupForm api={api} initial={setup.values} onChange={(values) => setContact(values[SETUP_FIELDS.safeguarding] ?? '')} onSaved={onSessionChanged} />
       </Section>
       {view ? (
-        <FrameworkEditor
-          api={api}
-          agenda={view.framework.agenda}
-          agendaVersion={agendaVersion}
-          {...(minutesOfMeeting ? { meetingMinutes: minutesOfMeeting } : {})}
-          needsMoreBreaks={view.facilitator?.needsMoreBreaks ?? setup.values[SETUP_FIELDS.moreBreaks] === 'true'}
-          onChanged={(version) => {
-            if (version !== undefined) setAgendaVersion(version);
-            onSessionChanged();
-          }}
-        />
-      ) : null}
+        <>
+          {facilitating ? <BeforeThePlan api={api} loaded={preparation.loaded} /> : null}
+          <FrameworkEditor
+            api={api}
+            agenda={view.framework.agenda}
+            agendaVersion={agendaVersion}
+            {...(view.framework.meetingMinutes ? { meetingMinutes: view.framework.meetingMinutes } : {})}
+            needsMoreBreaks={view.facilitator?.needsMoreBreaks ?? false}
+            onChanged={(version) => {
+              if (version !== undefined) setAgendaVersion(version);
+              onSessionChanged();
+            }}
+          />
+          {facilitating ? <AfterThePlan api={api} loaded={preparation.loaded} reloadAccess={preparation.reloadAccess} /> : null}
+        </>
+      ) : (
+        <p>{prepareText.firstSave}</p>
+      )}
       <ConsentPreview contact={contact} />
     </>
   );
