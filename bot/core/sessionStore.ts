@@ -4,6 +4,7 @@
  * so two facilitators saving at once never lose one another's change silently: the loser retries
  * on the newer version.
  */
+import { BoundedMemo } from './boundedMemo';
 import type { PersonKey } from './facilitators';
 import { lookupIndex, putIndexEntry } from './indexes';
 import { indexSessionMonth } from './retentionIndex';
@@ -30,6 +31,30 @@ export async function loadSession(store: Store, sessionKey: string): Promise<Sto
   return entity ? fromEntity(entity) : undefined;
 }
 
+/** How old a session read may be on the card-press path. */
+export const RECENT_SESSION_MS = 2_000;
+const recentByStore = new WeakMap<Store, BoundedMemo<StoredSession>>();
+
+function recentOf(store: Store): BoundedMemo<StoredSession> {
+  let recent = recentByStore.get(store);
+  if (!recent) recentByStore.set(store, (recent = new BoundedMemo<StoredSession>(1_000, RECENT_SESSION_MS)));
+  return recent;
+}
+
+/**
+ * For the busiest path, a press on a session's card: the session as this instance read it at most
+ * two seconds ago. A save made here is seen at once; one made on another instance within two
+ * seconds. Never for read-modify-write: saveSetup reads afresh.
+ */
+export async function loadRecentSession(store: Store, sessionKey: string, now: Date): Promise<StoredSession | undefined> {
+  const recent = recentOf(store);
+  const known = recent.get(sessionKey, now);
+  if (known) return known;
+  const stored = await loadSession(store, sessionKey);
+  if (stored) recent.set(sessionKey, stored, now);
+  return stored;
+}
+
 /** Every session held for a meeting chat, newest occurrence first. */
 export async function sessionsOfConversation(store: Store, conversationId: string): Promise<Session[]> {
   const hits = await lookupIndex(store, BY_CONVERSATION, conversationId);
@@ -53,6 +78,7 @@ export async function saveSetup(store: Store, input: SetupInput, actor: PersonKe
     const entity = { partitionKey: sessionKey, rowKey: ROW, props: { data: JSON.stringify(decided.value) } };
     const written = existing ? await store.replace(SESSIONS_TABLE, entity, existing.etag) : await store.insert(SESSIONS_TABLE, entity);
     if (!written.ok) continue; // someone saved first: decide again on their version
+    recentOf(store).delete(sessionKey);
     await putIndexEntry(store, {
       index: BY_CONVERSATION,
       key: input.conversationId,

@@ -3,7 +3,7 @@
  * a card press means "the session named on the card", which must belong to the chat the press
  * came from (forged or pasted card data changes nothing).
  */
-import { loadSession, sessionsOfConversation, type StoredSession } from '../core/sessionStore';
+import { loadRecentSession, loadSession, sessionsOfConversation, type StoredSession } from '../core/sessionStore';
 import { occurrenceKey, occurrenceOf } from '../core/session';
 import type { MeetingRef } from '../core/ports';
 import type { Turn } from '../core/turn';
@@ -48,7 +48,7 @@ export async function sessionOfCard(turn: Turn, data: Readonly<Record<string, un
   if (typeof key !== 'string' || key === '' || key.length > 512) {
     return { ok: false, status: 400, message: 'This card is missing some details. Ask a facilitator to post it again.' };
   }
-  const stored = await loadSession(deps.store, key);
+  const stored = await loadRecentSession(deps.store, key, turn.now);
   if (!stored) return { ok: false, status: 404, message: 'This card belongs to a session Coproduce no longer has.' };
   // A card seen in a 1:1 chat was sent there privately, to a facilitator; the dispatcher checks the rule.
   if (turn.surface !== 'personal' && stored.session.conversationId !== turn.conversationId) {

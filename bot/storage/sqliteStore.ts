@@ -22,6 +22,7 @@ import type {
 } from '../core/ports';
 import { assertBatch, assertEntity, assertKey, assertPageSize, assertTableName, MAX_PAGE_SIZE } from './limits';
 import { applyMigrations } from './sqliteMigrations';
+import { startCheckpointer } from './sqliteCheckpointer';
 import { groupCommit } from './sqliteGroupCommit';
 
 export interface SqliteStoreOptions {
@@ -168,6 +169,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   const writes = groupCommit(db);
+  const checkpointer = options.file === ':memory:' ? undefined : startCheckpointer(db, resolve(options.file));
 
   function queryStatement(conditions: readonly string[]): Database.Statement {
     const sql = `SELECT partition_key, row_key, etag, props FROM entities
@@ -254,6 +256,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async close() {
       await writes.drain();
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
   };

@@ -2,7 +2,7 @@
 // lose nothing (each one lands on the other's version), and the meeting chat finds its sessions.
 import type { PersonKey } from '../../bot/core/facilitators';
 import type { Store } from '../../bot/core/ports';
-import { loadSession, saveSetup, sessionsOfConversation } from '../../bot/core/sessionStore';
+import { loadRecentSession, loadSession, saveSetup, sessionsOfConversation } from '../../bot/core/sessionStore';
 import { occurrenceKey, type SetupInput } from '../../bot/core/session';
 import { openSqliteStore } from '../../bot/storage/sqliteStore';
 
@@ -60,4 +60,24 @@ test('a setup without an outcome is refused in plain words and nothing is stored
 test('an unreadable occurrence start is refused, not guessed', async () => {
   const result = await saveSetup(store, setup('Anything', 'yesterday'), fola, NOW);
   expect(result.ok).toBe(false);
+});
+
+test('a card press may use a session read up to two seconds ago; a save here is seen at once, one elsewhere within two seconds', async () => {
+  const saved = await saveSetup(store, setup('First wording'), fola, NOW);
+  if (!saved.ok) throw new Error('setup refused');
+  const key = saved.value.sessionKey;
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+  expect((await loadRecentSession(store, key, at(0)))?.session.purpose.outcome).toBe('First wording');
+
+  // A save through this instance's code is seen straight away.
+  await saveSetup(store, setup('Second wording'), fola, NOW);
+  expect((await loadRecentSession(store, key, at(100)))?.session.purpose.outcome).toBe('Second wording');
+
+  // Another instance writes the row directly: not seen within two seconds, seen after.
+  const row = await store.get('sessions', key, 'session');
+  const edited = { ...saved.value, purpose: { ...saved.value.purpose, outcome: 'Third wording' } };
+  await store.replace('sessions', { partitionKey: key, rowKey: 'session', props: { data: JSON.stringify(edited) } }, row!.etag);
+  expect((await loadRecentSession(store, key, at(1_000)))?.session.purpose.outcome).toBe('Second wording');
+  expect((await loadRecentSession(store, key, at(2_200)))?.session.purpose.outcome).toBe('Third wording');
+  expect((await loadSession(store, key))?.session.purpose.outcome).toBe('Third wording');
 });
