@@ -62,42 +62,57 @@ export interface SealReport {
   readonly refused: number;
 }
 
+/** Unsealed events whose fields still match their stored hash, in row-key order, and how many do not. */
+async function unsealedEvents(store: Store, sessionKey: string, blocks: readonly Block[]): Promise<{ pending: [string, string][]; refused: number }> {
+  const inBlocks = new Set(blocks.flatMap((b) => b.events.map(([rowKey]) => rowKey)));
+  const pending: [string, string][] = [];
+  let refused = 0;
+  for (const entity of await rows(store, sessionKey, EVENT_PREFIX)) {
+    if (inBlocks.has(entity.rowKey)) continue;
+    const event = eventFromEntity(entity);
+    if (!event || eventHash(event) !== event.storedHash) {
+      refused++;
+      continue;
+    }
+    pending.push([entity.rowKey, event.storedHash]);
+  }
+  return { pending: pending.sort(([a], [b]) => a.localeCompare(b)), refused };
+}
+
 /**
- * Seals every unsealed event into new blocks. Safe to run on several instances at once: a block
- * is inserted if absent, so one writer wins each index and the other starts again from the top.
+ * Seals every unsealed event into new blocks. Reads the partition once per pass, not once per
+ * block, so a session with many answers costs one scan a minute. Safe on several instances at
+ * once: a block is inserted if absent, so one writer wins each index and the other reads again.
  */
 export async function sealPending(store: Store, sessionKey: string, now: Date): Promise<SealReport> {
   let sealed = 0;
   let made = 0;
   let refused = 0;
-  for (let round = 0; round < 1000; round++) {
+  for (let pass = 0; pass < 20; pass++) {
     const blocks = await blocksOf(store, sessionKey);
-    const inBlocks = new Set(blocks.flatMap((b) => b.events.map(([rowKey]) => rowKey)));
-    const pending: [string, string][] = [];
-    refused = 0;
-    for (const entity of await rows(store, sessionKey, EVENT_PREFIX)) {
-      if (inBlocks.has(entity.rowKey)) continue;
-      const event = eventFromEntity(entity);
-      if (!event || eventHash(event) !== event.storedHash) {
-        refused++;
-        continue;
+    const unsealed = await unsealedEvents(store, sessionKey, blocks);
+    refused = unsealed.refused;
+    let last: Pick<Block, 'index' | 'hash'> | undefined = blocks[blocks.length - 1];
+    let lostRace = false;
+    for (let start = 0; start < unsealed.pending.length && !lostRace; start += MAX_EVENTS_PER_BLOCK) {
+      const batch = unsealed.pending.slice(start, start + MAX_EVENTS_PER_BLOCK);
+      const prev: string = last?.hash ?? GENESIS;
+      const index: number = (last?.index ?? 0) + 1;
+      const hash = blockHash(prev, batch.map(([, h]) => h));
+      const written = await store.insert(CONSENT_TABLE, {
+        partitionKey: sessionKey,
+        rowKey: blockRowKey(index),
+        props: { prev, hash, events: JSON.stringify(batch), sealedAt: now.toISOString() },
+      });
+      if (written.ok) {
+        sealed += batch.length;
+        made++;
+        last = { index, hash };
+      } else {
+        lostRace = true; // another sealer took this index: read its blocks and carry on
       }
-      pending.push([entity.rowKey, event.storedHash]);
     }
-    if (pending.length === 0) break;
-    const batch = pending.sort(([a], [b]) => a.localeCompare(b)).slice(0, MAX_EVENTS_PER_BLOCK);
-    const last = blocks[blocks.length - 1];
-    const prev = last?.hash ?? GENESIS;
-    const index = (last?.index ?? 0) + 1;
-    const written = await store.insert(CONSENT_TABLE, {
-      partitionKey: sessionKey,
-      rowKey: blockRowKey(index),
-      props: { prev, hash: blockHash(prev, batch.map(([, h]) => h)), events: JSON.stringify(batch), sealedAt: now.toISOString() },
-    });
-    if (written.ok) {
-      sealed += batch.length;
-      made++;
-    }
+    if (!lostRace) break;
   }
   return { sealed, blocks: made, refused };
 }

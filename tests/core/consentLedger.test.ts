@@ -89,6 +89,22 @@ test('two sealers at once make one chain, with every event sealed exactly once',
   expect(verified).toMatchObject({ ok: true, sealedEvents: MAX_EVENTS_PER_BLOCK + 30, unsealedEvents: 0 });
 });
 
+test('sealing many blocks reads the events once, not once per block', async () => {
+  const people = 5 * MAX_EVENTS_PER_BLOCK;
+  for (let i = 0; i < people; i++) await recordChoices(store, request(`p${i}`, { recording: 'agree' }));
+  let eventReads = 0;
+  const counting: Store = {
+    ...store,
+    query: (table, partition, range) => {
+      if (range?.rowKeyPrefix === 'event|') eventReads++;
+      return store.query(table, partition, range);
+    },
+  };
+  expect(await sealPending(counting, SESSION, NOW)).toMatchObject({ sealed: people, blocks: 5 });
+  expect(eventReads).toBe(1); // one page of up to 1,000 rows
+  expect(await verifyChain(store, SESSION)).toMatchObject({ ok: true, sealedEvents: people, unsealedEvents: 0 });
+});
+
 test('erasing a person deletes who they are and leaves the chain verifiable', async () => {
   const person = await subjectFor(store, ids, SESSION, 'aad|t|oid-1', 'Ash Tester');
   await recordChoices(store, request(person.subjectId, { recording: 'agree', named: 'agree' }));
