@@ -17,7 +17,7 @@ import type { DraftReview, Outcome, TabReview } from './afterTypes';
 import { DigestDocument } from './DigestDocument';
 import { timeOf } from './format';
 import { ReviewItemRow } from './ReviewItemRow';
-import { StatusLine } from './StatusLine';
+import { StatusLine } from '../components/StatusLine';
 import { afterText } from './strings.en-GB';
 import { useChange, useLoaded } from './useAfter';
 
@@ -42,7 +42,7 @@ export function DigestReview({ client }: { readonly client: AfterClient }) {
   const change = useChange(reload);
 
   if (!loaded) return <p className={styles.line}>{afterText.loading}</p>;
-  if (!loaded.ok) return <StatusLine outcome={{ ok: false, status: loaded.status, message: loaded.message }} />;
+  if (!loaded.ok) return <StatusLine outcome={{ ok: false, message: loaded.message }} />;
   const view = loaded.value;
 
   if (view.status === 'none') {

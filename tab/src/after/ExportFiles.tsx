@@ -8,7 +8,7 @@ import { Input } from '@fluentui/react-input';
 import { useState } from 'react';
 import type { AfterClient } from './afterClient';
 import type { Outcome } from './afterTypes';
-import { StatusLine } from './StatusLine';
+import { StatusLine } from '../components/StatusLine';
 import { afterText } from './strings.en-GB';
 
 const words = afterText.exports;

@@ -11,7 +11,7 @@ import type { OrganiserView as View, Outcome } from './afterTypes';
 import { ActionsSection } from './ActionsSection';
 import { AccessNeedsList, AttendanceList, IntentionsList } from './OrganiserLists';
 import { PaymentsSection } from './PaymentsSection';
-import { StatusLine } from './StatusLine';
+import { StatusLine } from '../components/StatusLine';
 import { afterText } from './strings.en-GB';
 import { useChange, useLoaded } from './useAfter';
 
@@ -47,7 +47,7 @@ export function OrganiserView({ client }: { readonly client: AfterClient }) {
   const statusOf = (area: Area) => <StatusLine outcome={lastArea === area ? (refusal ?? change.outcome) : undefined} testId={`${area}-status`} />;
 
   if (!loaded) return <p className={styles.line}>{afterText.loading}</p>;
-  if (!loaded.ok) return <StatusLine outcome={{ ok: false, status: loaded.status, message: loaded.message }} />;
+  if (!loaded.ok) return <StatusLine outcome={{ ok: false, message: loaded.message }} />;
   const view = loaded.value;
   return (
     <div className={styles.box} data-testid="organiser-view">

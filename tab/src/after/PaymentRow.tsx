@@ -124,14 +124,7 @@ export function PaymentRow({ row, vouchersOffered, busy, act, refuse }: Props) {
             </Field>
           ))}
           {vouchersOffered ? <Checkbox label={words.useVoucher} checked={voucher} onChange={(_, d) => setVoucher(d.checked === true)} /> : null}
-          <div className={styles.buttons}>
-            <Button appearance="primary" type="submit" disabledFocusable={busy}>
-              {words.confirm}
-            </Button>
-            <Button appearance="subtle" onClick={() => setOpen('none')}>
-              {afterText.review.cancel}
-            </Button>
-          </div>
+          <SaveOrCancel label={words.confirm} busy={busy} onCancel={() => setOpen('none')} />
         </form>
       ) : null}
 
@@ -140,14 +133,7 @@ export function PaymentRow({ row, vouchersOffered, busy, act, refuse }: Props) {
           <Field label={words.declinedReason} hint={words.onlyHere}>
             <Input value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
           </Field>
-          <div className={styles.buttons}>
-            <Button appearance="primary" type="submit" disabledFocusable={busy}>
-              {words.saveDeclined}
-            </Button>
-            <Button appearance="subtle" onClick={() => setOpen('none')}>
-              {afterText.review.cancel}
-            </Button>
-          </div>
+          <SaveOrCancel label={words.saveDeclined} busy={busy} onCancel={() => setOpen('none')} />
         </form>
       ) : null}
 
@@ -160,16 +146,24 @@ export function PaymentRow({ row, vouchersOffered, busy, act, refuse }: Props) {
           <Field label={words.whoContact}>
             <Input value={contact} onChange={(_, d) => setContact(d.value)} maxLength={300} />
           </Field>
-          <div className={styles.buttons}>
-            <Button appearance="primary" type="submit" disabledFocusable={busy}>
-              {words.saveWho}
-            </Button>
-            <Button appearance="subtle" onClick={() => setOpen('none')}>
-              {afterText.review.cancel}
-            </Button>
-          </div>
+          <SaveOrCancel label={words.saveWho} busy={busy} onCancel={() => setOpen('none')} />
         </form>
       ) : null}
     </li>
+  );
+}
+
+/** A form's save button and its way out, alike on every form of the row. */
+function SaveOrCancel({ label, busy, onCancel }: { readonly label: string; readonly busy: boolean; readonly onCancel: () => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.buttons}>
+      <Button appearance="primary" type="submit" disabledFocusable={busy}>
+        {label}
+      </Button>
+      <Button appearance="subtle" onClick={onCancel}>
+        {afterText.review.cancel}
+      </Button>
+    </div>
   );
 }

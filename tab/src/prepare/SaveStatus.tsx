@@ -2,7 +2,8 @@
  * A save button and what became of the save, read out to screen readers as it changes. Each
  * Prepare section has one, so a person always hears whether their words were kept.
  */
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { StatusLine } from '../components/StatusLine';
 import { prepareText } from './strings.en-GB';
 
 export type Status = { readonly ok: boolean; readonly message: string } | undefined;
@@ -25,13 +26,7 @@ export function SaveStatus({ label, busy, status, onSave }: Props) {
       <Button appearance="primary" disabledFocusable={busy} onClick={onSave}>
         {label}
       </Button>
-      <div role="status" aria-live="polite">
-        {status ? (
-          <MessageBar intent={status.ok ? 'success' : 'error'} layout="multiline">
-            <MessageBarBody>{status.message}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <StatusLine outcome={status} />
     </div>
   );
 }

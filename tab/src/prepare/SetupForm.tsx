@@ -5,7 +5,8 @@
  * show (the facilitators and notetakers picked in the chat) are sent back unchanged.
  */
 // Parts only this screen uses come from their own packages, so they stay out of the side panel's bundle.
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { StatusLine } from '../components/StatusLine';
 import { Switch } from '@fluentui/react-switch';
 import { useState } from 'react';
 import type { TabApi } from '../api/client';
@@ -91,13 +92,7 @@ export function SetupForm({ api, initial, onSaved, onChange }: Props) {
           {text.prepare.save}
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {status ? (
-          <MessageBar intent={status.ok ? 'success' : 'error'} layout="multiline">
-            <MessageBarBody>{status.message}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      <StatusLine outcome={status} />
     </form>
   );
 }

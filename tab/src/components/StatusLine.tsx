@@ -1,8 +1,7 @@
 /** The outcome of the last change, read out by screen readers as it appears. */
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { Outcome } from './afterTypes';
 
-export function StatusLine({ outcome, testId }: { readonly outcome: Outcome | undefined; readonly testId?: string }) {
+export function StatusLine({ outcome, testId }: { readonly outcome: { readonly ok: boolean; readonly message: string } | undefined; readonly testId?: string }) {
   return (
     <div role="status" aria-live="polite" data-testid={testId}>
       {outcome ? (
