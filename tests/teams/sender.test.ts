@@ -12,7 +12,8 @@ import type { Store } from '../../bot/core/ports';
 import type { ServiceUrlPolicy } from '../../bot/core/serviceUrl';
 import { openSqliteStore } from '../../bot/storage/sqliteStore';
 import { referenceFromActivity } from '../../bot/teams/conversationReferences';
-import { OutboxSender, type SenderSettings } from '../../bot/teams/sender';
+import { OutboxSender } from '../../bot/teams/sender';
+import type { SenderSettings } from '../../bot/teams/senderSettings';
 import { startFakeConnector, teamsError, type ConnectorCall, type FakeConnector } from '../support/fakeConnector';
 
 const LOCAL: ServiceUrlPolicy = { hosts: [], allowLoopback: true };

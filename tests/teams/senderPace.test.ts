@@ -16,7 +16,8 @@ import type { Store } from '../../bot/core/ports';
 import type { ServiceUrlPolicy } from '../../bot/core/serviceUrl';
 import { openSqliteStore } from '../../bot/storage/sqliteStore';
 import { referenceFromActivity } from '../../bot/teams/conversationReferences';
-import { OutboxSender, type DrainReport } from '../../bot/teams/sender';
+import { OutboxSender } from '../../bot/teams/sender';
+import type { DrainReport } from '../../bot/teams/senderSettings';
 
 const LOCAL: ServiceUrlPolicy = { hosts: [], allowLoopback: true };
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
