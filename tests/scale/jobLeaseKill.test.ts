@@ -12,12 +12,12 @@ import type { Store } from '../../bot/core/ports';
 import { jobIdFor, jobPartition } from '../../bot/jobs/jobRecord';
 import { createJobStore } from '../../bot/jobs/jobStore';
 import { WELCOME_JOB } from '../../bot/services/consentJoiners';
-import { openAzureTablesStore } from '../../bot/storage/azureTablesStore';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { startInstances, waitUntil, type Instances } from '../support/instances';
-import { startRelay, throughRelay, type Arrival, type Relay } from './relay';
+import type { Azurite } from '../support/azurite';
+import type { FakeConnector } from '../support/fakeConnector';
+import { waitUntil, type Instances } from '../support/instances';
+import type { Arrival, Relay } from './relay';
 import { rememberChat } from './scaleKit';
+import { startScaleRig, stopScaleRig } from './scaleRig';
 
 const CHAT = '19:scale-lease-chat@thread.v2';
 const JOB_LEASE_MS = 60_000;
@@ -29,17 +29,10 @@ let store: Store;
 let instances: Instances;
 
 beforeAll(async () => {
-  [azurite, fake] = await Promise.all([startAzurite(), startFakeConnector()]);
-  relay = await startRelay(azurite.endpoint);
-  store = openAzureTablesStore({ connectionString: azurite.connectionString });
-  instances = await startInstances({ connectionString: throughRelay(azurite.connectionString, relay) });
+  ({ azurite, fake, relay, store, instances } = await startScaleRig('storage'));
 }, 60_000);
 
-afterAll(async () => {
-  await instances?.stop();
-  await store?.close();
-  await Promise.all([relay?.close(), azurite?.stop(), fake?.close()]);
-}, 30_000);
+afterAll(() => stopScaleRig({ azurite, fake, relay, store, instances }), 30_000);
 
 /** The conditional write that sets this job running (jobStore.claim). */
 const claimOf = (key: string) => (arrival: Arrival) =>

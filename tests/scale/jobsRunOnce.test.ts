@@ -11,12 +11,12 @@ import type { Entity, Store } from '../../bot/core/ports';
 import { jobIdFor, jobPartition } from '../../bot/jobs/jobRecord';
 import { createJobStore } from '../../bot/jobs/jobStore';
 import { WELCOME_JOB } from '../../bot/services/consentJoiners';
-import { openAzureTablesStore } from '../../bot/storage/azureTablesStore';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { startInstances, waitUntil, type Instances } from '../support/instances';
-import { startRelay, throughRelay, type Arrival, type Relay } from './relay';
+import type { Azurite } from '../support/azurite';
+import type { FakeConnector } from '../support/fakeConnector';
+import { waitUntil, type Instances } from '../support/instances';
+import type { Arrival, Relay } from './relay';
 import { rememberChat } from './scaleKit';
+import { startScaleRig, stopScaleRig } from './scaleRig';
 
 const CHATS = Array.from({ length: 4 }, (_, c) => `19:scale-jobs-${c}@thread.v2`);
 const WINDOWS = 6;
@@ -28,17 +28,10 @@ let store: Store;
 let instances: Instances;
 
 beforeAll(async () => {
-  [azurite, fake] = await Promise.all([startAzurite(), startFakeConnector()]);
-  relay = await startRelay(azurite.endpoint);
-  store = openAzureTablesStore({ connectionString: azurite.connectionString });
-  instances = await startInstances({ connectionString: throughRelay(azurite.connectionString, relay) });
+  ({ azurite, fake, relay, store, instances } = await startScaleRig('storage'));
 }, 60_000);
 
-afterAll(async () => {
-  await instances?.stop();
-  await store?.close();
-  await Promise.all([relay?.close(), azurite?.stop(), fake?.close()]);
-}, 30_000);
+afterAll(() => stopScaleRig({ azurite, fake, relay, store, instances }), 30_000);
 
 async function partition(table: string, partitionKey: string, rowKeyPrefix?: string): Promise<Entity[]> {
   const rows: Entity[] = [];

@@ -11,12 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import { StoreOutbox } from '../../bot/core/outbox';
 import type { Store } from '../../bot/core/ports';
-import { openAzureTablesStore } from '../../bot/storage/azureTablesStore';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from '../support/fakeConnector';
-import { startInstances, waitUntil, type Instances } from '../support/instances';
-import { startRelay, type Relay } from './relay';
+import type { Azurite } from '../support/azurite';
+import type { ConnectorCall, FakeConnector } from '../support/fakeConnector';
+import { waitUntil, type Instances } from '../support/instances';
+import type { Relay } from './relay';
 import { rememberChat } from './scaleKit';
+import { startScaleRig, stopScaleRig } from './scaleRig';
 
 const CHAT = '19:scale-pacing-chat@thread.v2';
 const MESSAGES = 30;
@@ -28,17 +28,10 @@ let store: Store;
 let instances: Instances;
 
 beforeAll(async () => {
-  [azurite, fake] = await Promise.all([startAzurite(), startFakeConnector()]);
-  relay = await startRelay(fake.url);
-  store = openAzureTablesStore({ connectionString: azurite.connectionString });
-  instances = await startInstances({ connectionString: azurite.connectionString });
+  ({ azurite, fake, relay, store, instances } = await startScaleRig('connector'));
 }, 60_000);
 
-afterAll(async () => {
-  await instances?.stop();
-  await store?.close();
-  await Promise.all([relay?.close(), azurite?.stop(), fake?.close()]);
-}, 30_000);
+afterAll(() => stopScaleRig({ azurite, fake, relay, store, instances }), 30_000);
 
 /** The most calls that arrived within any window of `windowMs`, starting at any call. */
 function busiestWindow(calls: readonly ConnectorCall[], windowMs: number): number {
